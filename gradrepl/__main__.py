@@ -1,0 +1,5 @@
+"""Provides ``python -m gradrepl``."""
+
+from gradrepl.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Provides the pytest plugin that collects scenarios as test items (``pytest scenarios/``)."""
