@@ -18,7 +18,8 @@ COMMANDS = {
     "app": "gradrepl.app.main:run",
     "check": "gradrepl.faces.check:run",
     "why": "gradrepl.faces.why:run",
-    "lesson": "gradrepl.faces.lesson:run",
+    "lesson": "gradrepl.app.main:run_lesson",
+    "play": "gradrepl.faces.lesson:play",
     "list": "gradrepl.faces.lesson:run_list",
     "repl": "gradrepl.repl.main:run",
 }
@@ -85,10 +86,11 @@ def _add_repl(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
+    if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")) or args_list[0] == "play":
         args_list.insert(0, "app")
     args = build_parser().parse_args(args_list)
-    module_name, func_name = COMMANDS[args.command].split(":")
+    command = "play" if getattr(args, "play", None) else args.command
+    module_name, func_name = COMMANDS[command].split(":")
     try:
         func = getattr(importlib.import_module(module_name), func_name)
         return int(func(args) or 0)
