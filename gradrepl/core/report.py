@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, get_type_hints
 
 Framework = Literal["torch", "tensorflow", "fake"]
-Outcome = Literal["completed", "raised", "timeout", "crashed"]
+Outcome = Literal["completed", "raised", "timeout", "crashed", "cancelled"]
 Symptom = Literal["grad_none", "grad_zero", "grad_nan", "error", "ok"]
 GradKind = Literal["none", "zero", "finite", "nonfinite"]
 NodeKind = Literal["root", "op", "leaf", "cut"]
@@ -162,6 +162,9 @@ class RunReport:
     findings: list[Finding] = field(default_factory=list)
     """Filled by the diagnosis engine in the parent process."""
     framework_version: str = ""
+    warnings: list[str] = field(default_factory=list)
+    """Things the user should know that are not errors of their code: the worker
+    was restarted, a session's names were lost, a backend step failed."""
     schema: int = SCHEMA_VERSION
 
     def to_json(self) -> str:
