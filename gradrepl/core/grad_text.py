@@ -1,0 +1,65 @@
+"""Provides short plain-text summaries of gradients, shared by every face.
+
+The Textual app, the REPL's ``:tree`` and the checker all describe a gradient
+the same way: ``None``, ``0``, ``NaN x3`` or a norm with a few values.
+"""
+
+from __future__ import annotations
+
+from gradrepl.core.report import GradState, VariableInfo
+
+GradTone = str
+"""``none``, ``zero``, ``nan`` or ``ok``: how alarming a gradient is, for styling."""
+
+
+def grad_tone(grad: GradState) -> GradTone:
+    """The display tone of a gradient: ``none``, ``zero``, ``nan`` or ``ok``."""
+    return {"none": "none", "zero": "zero", "nonfinite": "nan"}.get(grad.kind, "ok")
+
+
+def describe_grad(grad: GradState) -> str:
+    """A one-line summary such as ``None``, ``0 (2x3)``, ``NaN x4`` or ``norm 1.25``."""
+    shape = _shape(grad.shape)
+    if grad.kind == "none":
+        return "None"
+    if grad.kind == "zero":
+        return f"0 {shape}".rstrip()
+    if grad.kind == "nonfinite":
+        parts = []
+        if grad.nan_count:
+            parts.append(f"NaN x{grad.nan_count}")
+        if grad.inf_count:
+            parts.append(f"inf x{grad.inf_count}")
+        return (", ".join(parts) or "NaN") + (f" {shape}" if shape else "")
+    return _finite(grad, shape)
+
+
+def _finite(grad: GradState, shape: str) -> str:
+    if grad.sample and (not grad.shape or _numel(grad.shape) == 1):
+        return f"{_num(grad.sample[0])}"
+    text = f"norm {_num(grad.norm)}" if grad.norm is not None else "finite"
+    return f"{text} {shape}".rstrip()
+
+
+def describe_variable_grad(var: VariableInfo) -> str:
+    """``describe_grad`` of the variable's gradient."""
+    return describe_grad(var.grad)
+
+
+def _shape(shape: list[int] | None) -> str:
+    if not shape:
+        return ""
+    return "(" + "x".join(str(n) for n in shape) + ")"
+
+
+def _numel(shape: list[int]) -> int:
+    out = 1
+    for n in shape:
+        out *= n
+    return out
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return f"{value:.4g}"
