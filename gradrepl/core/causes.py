@@ -46,24 +46,14 @@ class Cause:
 
 
 @cache
-def _data() -> dict[str, object]:
-    text = resources.files("gradrepl.core").joinpath("causes.toml").read_text(encoding="utf-8")
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise GradreplError(f"invalid TOML: {error}", path="gradrepl/core/causes.toml") from error
-
-
-@cache
 def catalogue() -> dict[str, Cause]:
     """All causes by id, read once from ``causes.toml``."""
-    body = _data().get("cause", {})
-    return {cid: _cause(cid, entry) for cid, entry in body.items()}  # type: ignore[union-attr]
-
-
-def documents() -> tuple[str, ...]:
-    """Titles of the source documents that claims (and scenario ``sources``) may cite."""
-    return tuple(str(title) for title in _data().get("documents", ()))  # type: ignore[union-attr]
+    text = resources.files("gradrepl.core").joinpath("causes.toml").read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise GradreplError(f"invalid TOML: {error}", path="gradrepl/core/causes.toml") from error
+    return {cid: _cause(cid, body) for cid, body in data.get("cause", {}).items()}
 
 
 def _cause(cid: str, body: dict[str, object]) -> Cause:
