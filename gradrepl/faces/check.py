@@ -1,0 +1,176 @@
+"""Provides ``gradrepl check``: every scenario's starter shows its bug, every solution passes.
+
+One Runner for the whole check: each framework is imported once, in its warm
+worker (both start at once when both are needed), and the scenarios run one
+after another through it. Exit 0 when all is well, 1 when a check failed, 2
+when content is broken or the command line is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+from gradrepl.core.checks import PhaseResult, Verdict
+from gradrepl.core.content import content_root
+from gradrepl.core.scenario import Scenario, is_scenario_path, load_scenarios
+from gradrepl.errors import FrameworkMissing, GradreplError
+from gradrepl.faces.check_formats import FORMATS, CheckRun, Skipped, to_text
+from gradrepl.faces.progress import Progress
+from gradrepl.faces.scenario_run import RUN_PHASES, content_phase, frameworks_needed, run_phase
+from gradrepl.render.code import use_color
+
+
+def run(args: argparse.Namespace) -> int:
+    """The ``check`` command: run, write the report, return the exit code."""
+    progress = Progress(sys.stderr)
+    check = check_paths(
+        args.paths,
+        pattern=args.pattern,
+        framework=args.framework,
+        content=getattr(args, "content", None),
+        progress=progress,
+    )
+    progress.clear()
+    _write(check, args.format, args.output)
+    return check.exit_code
+
+
+def check_paths(
+    paths: list[str] | None,
+    *,
+    pattern: str | None = None,
+    framework: str | None = None,
+    content: str | None = None,
+    progress: Progress | None = None,
+    runner: Any = None,
+) -> CheckRun:
+    """Check the scenarios and lessons under ``paths`` (default: all of the content)."""
+    started = time.perf_counter()
+    progress = progress or Progress(quiet=True)
+    scenario_paths, lesson_paths, errors = _split(paths, content)
+    scenarios, load_errors = load_scenarios(scenario_paths, pattern) if scenario_paths else ([], [])
+    check = CheckRun(errors=[*errors, *load_errors])
+    frameworks = frameworks_needed(scenarios, framework)
+    with ExitStack() as stack:
+        if runner is None and (frameworks or lesson_paths):
+            runner = stack.enter_context(_open_runner(progress))
+        missing = _start(runner, frameworks, framework, progress) if frameworks else {}
+        for scenario in scenarios:
+            check.results.append(content_phase(scenario))
+            _check_scenario(runner, scenario, frameworks, missing, check, progress)
+        if lesson_paths:
+            check.results.extend(_check_lessons(lesson_paths, runner, progress, check))
+    check.duration_s = time.perf_counter() - started
+    return check
+
+
+def _split(paths: list[str] | None, content: str | None) -> tuple[list[Path], list[Path], list[GradreplError]]:
+    """Scenario paths, lesson paths, and the paths that are neither."""
+    if not paths:
+        root = content_root(content)
+        lessons = [root / "lessons"] if (root / "lessons").is_dir() and _lesson_checker() else []
+        return [root / "scenarios"] if (root / "scenarios").is_dir() else [], lessons, []
+    scenario_paths, lesson_paths, errors = [], [], []
+    for raw in paths:
+        path = Path(raw)
+        if is_scenario_path(path):
+            scenario_paths.append(path)
+        elif not path.exists():
+            errors.append(GradreplError("no such file or directory", path=raw))
+        elif _lesson_checker() is not None:
+            lesson_paths.append(path)
+        else:
+            errors.append(GradreplError("not a scenario directory (no scenario.toml in it or below it)", path=raw))
+    return scenario_paths, lesson_paths, errors
+
+
+def _open_runner(progress: Progress) -> Any:
+    from gradrepl.runner.runner import Runner
+
+    def on_status(*event: Any) -> None:
+        progress.status(" ".join(str(part) for part in event))
+
+    return Runner(spare=False, on_status=on_status)
+
+
+def _start(runner: Any, frameworks: list[str], explicit: str | None, progress: Progress) -> dict[str, str]:
+    """Start every needed framework's worker at once; return the missing ones with the reason."""
+    missing: dict[str, str] = {}
+    for fw in frameworks:
+        progress.status(f"loading {fw}")
+        try:
+            runner.start(fw)
+        except FrameworkMissing as error:
+            if explicit:
+                raise
+            missing[fw] = str(error)
+            progress.note(f"skipping {fw}: {error}")
+    return missing
+
+
+def _check_scenario(
+    runner: Any, scenario: Scenario, frameworks: list[str], missing: dict[str, str], check: CheckRun, progress: Progress
+) -> None:
+    for fw in scenario.frameworks:
+        if fw not in frameworks:
+            continue
+        if fw in missing:
+            check.skipped.append(Skipped(scenario.id, fw, missing[fw]))
+            continue
+        for phase in RUN_PHASES:
+            progress.status(f"{scenario.id} [{fw}] {phase}")
+            try:
+                check.results.append(run_phase(runner, scenario, fw, phase))
+            except FrameworkMissing as error:
+                missing[fw] = str(error)
+                check.skipped.append(Skipped(scenario.id, fw, str(error)))
+                break
+
+
+def _lesson_checker() -> Any:
+    """H8's ``gradrepl.faces.lesson.verify_lessons`` when it exists (imported lazily)."""
+    try:
+        from gradrepl.faces import lesson
+    except ImportError:
+        return None
+    return getattr(lesson, "verify_lessons", None)
+
+
+def _check_lessons(paths: list[Path], runner: Any, progress: Progress, check: CheckRun) -> list[PhaseResult]:
+    verify = _lesson_checker()
+    progress.status("checking lessons")
+    try:
+        results = verify(paths, runner=runner) if runner is not None else verify(paths)
+    except GradreplError as error:
+        check.errors.append(error)
+        return []
+    return [_lesson_result(r) for r in results]
+
+
+def _lesson_result(result: Any) -> PhaseResult:
+    """Adapt one lesson result (duck-typed: id/name, passed, failures/message) to a PhaseResult."""
+    if isinstance(result, PhaseResult):
+        return result
+    name = str(getattr(result, "lesson", None) or getattr(result, "id", None) or getattr(result, "name", "lesson"))
+    failures = list(getattr(result, "failures", None) or ([] if getattr(result, "passed", True) else [getattr(result, "message", "failed")]))
+    verdicts = tuple(Verdict("", "lesson", False, str(f)) for f in failures) or (Verdict("", "lesson", True, "ok"),)
+    return PhaseResult(name, "", "lesson", str(getattr(result, "path", "")), verdicts)
+
+
+def _write(check: CheckRun, fmt: str, output: str | None) -> None:
+    if output:
+        text = FORMATS[fmt](check) if fmt in FORMATS else to_text(check, color=False)
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise GradreplError(f"cannot write the report: {error.strerror or error}", path=output) from None
+        if fmt != "text":
+            sys.stderr.write(to_text(check, color=use_color(sys.stderr)).splitlines()[-1] + "\n")
+        return
+    text = FORMATS[fmt](check) if fmt in FORMATS else to_text(check, color=use_color(sys.stdout))
+    sys.stdout.write(text)
