@@ -51,5 +51,6 @@ def excerpt(source: str, line: int, *, context: int = 2, color: bool = False, in
     for number in range(first, last + 1):
         marker = style("→", RED + BOLD, color) if number == line else " "
         gutter = style(f"{number:>{width}} │", DIM, color) if number != line else style(f"{number:>{width}} │", BOLD, color)
-        out.append(f"{indent}{marker} {gutter} {shown[number - 1]}".rstrip())
+        code = f" {shown[number - 1]}" if plain[number - 1].strip() else ""
+        out.append(f"{indent}{marker} {gutter}{code}")
     return "\n".join(out)

@@ -87,7 +87,8 @@ def render_report(report: RunReport, *, source: str = "", color: bool = False) -
         parts.append(f"  target {target} did not evaluate: {reason}")
     for warning in report.warnings:
         parts.append(style(f"  note: {warning}", DIM, color))
-    for group in by_target(report.findings).values():
+    groups = sorted(by_target(report.findings).values(), key=lambda g: g[0].cause == causes.NONE)
+    for group in groups:  # problems first, then the gradients that are fine
         block = render_finding(group[0], source=source, filename=report.script, color=color)
         rest = [f for f in group[1:] if f.cause != causes.NONE]
         parts.append(block + ("\n" + render_alternatives(rest, color) if rest else ""))
