@@ -1,0 +1,108 @@
+"""Provides the wire format between the runner and its workers: length-prefixed JSON frames.
+
+A frame is a 4-byte big-endian length followed by that many bytes of UTF-8
+JSON (one object with an ``op`` key). Frames travel over dedicated pipe file
+descriptors, never stdin/stdout, so nothing user code prints can corrupt them.
+
+Messages (parent → worker): ``run`` {request}, ``complete`` {session, prefix},
+``drop`` {session}, ``exit``.
+Messages (worker → parent): ``status`` {text}, ``ready`` {version, pid},
+``failed`` {message}, ``result`` {report, recycle}, ``completions`` {names},
+``dropped``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import struct
+from typing import Any
+
+from gradrepl.core.request import RunRequest
+
+HEADER = struct.Struct(">I")
+MAX_FRAME = 256 * 1024 * 1024
+"""A frame larger than this is a protocol error, not a report."""
+
+
+class ProtocolError(Exception):
+    """The peer sent something that is not a frame, or went away mid-frame."""
+
+
+def encode(message: dict[str, Any]) -> bytes:
+    """One frame: header plus compact JSON (NaN allowed: both ends are Python)."""
+    body = json.dumps(message, separators=(",", ":")).encode("utf-8")
+    return HEADER.pack(len(body)) + body
+
+
+def decode(body: bytes) -> dict[str, Any]:
+    message = json.loads(body.decode("utf-8"))
+    if not isinstance(message, dict) or "op" not in message:
+        raise ProtocolError(f"not a protocol message: {body[:80]!r}")
+    return message
+
+
+def write_frame(fd: int, message: dict[str, Any]) -> None:
+    """Write a whole frame to a blocking fd (retrying short writes)."""
+    data = memoryview(encode(message))
+    while data:
+        written = os.write(fd, data)
+        data = data[written:]
+
+
+def read_exact(fd: int, size: int) -> bytes:
+    """Read exactly ``size`` bytes from a blocking fd; ProtocolError on EOF."""
+    chunks: list[bytes] = []
+    while size:
+        chunk = os.read(fd, min(size, 1 << 20))
+        if not chunk:
+            raise ProtocolError("the peer closed the pipe")
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def read_frame(fd: int) -> dict[str, Any]:
+    """Read one frame from a blocking fd (the worker's side)."""
+    (size,) = HEADER.unpack(read_exact(fd, HEADER.size))
+    if size > MAX_FRAME:
+        raise ProtocolError(f"frame of {size} bytes is too large")
+    return decode(read_exact(fd, size))
+
+
+class FrameBuffer:
+    """Collects bytes read whenever they arrive and yields whole frames (the parent's side).
+
+    The parent reads with ``select`` so that a timeout, a cancel or the memory
+    limit can act at any moment, even in the middle of a large frame.
+    """
+
+    def __init__(self) -> None:
+        self._data = bytearray()
+
+    def feed(self, chunk: bytes) -> None:
+        self._data += chunk
+
+    def pop(self) -> dict[str, Any] | None:
+        """The next complete frame, or None when more bytes are needed."""
+        if len(self._data) < HEADER.size:
+            return None
+        (size,) = HEADER.unpack_from(self._data)
+        if size > MAX_FRAME:
+            raise ProtocolError(f"frame of {size} bytes is too large")
+        end = HEADER.size + size
+        if len(self._data) < end:
+            return None
+        body = bytes(self._data[HEADER.size : end])
+        del self._data[:end]
+        return decode(body)
+
+
+def request_to_dict(request: RunRequest) -> dict[str, Any]:
+    return dataclasses.asdict(request)
+
+
+def request_from_dict(data: dict[str, Any]) -> RunRequest:
+    known = {f.name for f in dataclasses.fields(RunRequest)}
+    return RunRequest(**{k: v for k, v in data.items() if k in known})

@@ -1,0 +1,159 @@
+"""Provides the worker process: one framework imported once, serving runs over pipe frames.
+
+Started by the supervisor as ``python -m gradrepl.runner.worker FRAMEWORK
+--fds REQ,RES,LIFE --dir CAPTURE_DIR``. It is a session leader (its own
+process group), reads requests on fd REQ and answers on fd RES. Its fd 0 is
+/dev/null and fds 1/2 are capture files in CAPTURE_DIR. When the parent dies,
+the lifeline fd LIFE reads EOF and the worker kills its whole group.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import faulthandler
+import os
+import resource
+import signal
+import sys
+import threading
+import traceback
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from gradrepl.backends import registry
+from gradrepl.core.report import ErrorInfo, RunReport
+from gradrepl.runner import protocol
+from gradrepl.runner.capture import DUMP_NAME, CaptureFiles
+from gradrepl.runner.complete import complete
+from gradrepl.runner.execute import Executor
+from gradrepl.runner.guard import install_sigint
+from gradrepl.runner.limits import FILE_SIZE_LIMIT
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="gradrepl.runner.worker")
+    parser.add_argument("framework")
+    parser.add_argument("--fds", required=True, help="REQ,RES,LIFE pipe fds")
+    parser.add_argument("--dir", required=True, help="capture directory")
+    return parser.parse_args(argv)
+
+
+def _watch_lifeline(fd: int) -> None:
+    """Kill the worker's whole group when the parent goes away (its end of the pipe closes)."""
+
+    def watch() -> None:
+        while True:
+            try:
+                if not os.read(fd, 1):
+                    break
+            except InterruptedError:
+                continue
+            except OSError:
+                break
+        os.killpg(os.getpgrp(), signal.SIGKILL)
+
+    threading.Thread(target=watch, name="gradrepl-lifeline", daemon=True).start()
+
+
+def _limit_files() -> None:
+    """Bound every file the worker writes, and make an over-long write fail instead of killing it."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    _, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    soft = FILE_SIZE_LIMIT if hard == resource.RLIM_INFINITY else min(FILE_SIZE_LIMIT, hard)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+
+
+def _enable_dumps(directory: str) -> BinaryIO:
+    """A crash (SIGSEGV ...) or the supervisor's SIGUSR1 before a kill writes the stack to a file."""
+    dump = open(Path(directory) / DUMP_NAME, "wb", buffering=0)  # noqa: SIM115 - lives as long as the worker
+    os.set_inheritable(dump.fileno(), False)
+    faulthandler.enable(file=dump, all_threads=False)
+    faulthandler.register(signal.SIGUSR1, file=dump, all_threads=False, chain=False)
+    return dump
+
+
+class Worker:
+    """The serve loop around one Executor."""
+
+    def __init__(self, executor: Executor, req: int, res: int) -> None:
+        self.executor = executor
+        self.req, self.res = req, res
+
+    def serve(self) -> None:
+        while True:
+            try:
+                message = protocol.read_frame(self.req)
+            except protocol.ProtocolError:
+                return  # the parent closed the pipe
+            if message["op"] == "exit":
+                return
+            reply, recycle = self.handle(message)
+            protocol.write_frame(self.res, reply)
+            if recycle:
+                return
+
+    def handle(self, message: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+        op = message["op"]
+        if op == "run":
+            return self._run(message)
+        if op == "complete":
+            module = self.executor.sessions.get(message.get("session") or "")
+            names = complete(module.__dict__, message["prefix"]) if module is not None else []
+            return {"op": "completions", "names": names}, False
+        if op == "drop":
+            self.executor.sessions.pop(message.get("session") or "", None)
+            return {"op": "dropped"}, False
+        return {"op": "error", "message": f"unknown op {op!r}"}, False
+
+    def _run(self, message: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+        request = protocol.request_from_dict(message["request"])
+        try:
+            report, recycle = self.executor.run(request)
+        except BaseException as exc:  # noqa: BLE001 - e.g. a KeyboardInterrupt landing between two steps
+            report = RunReport(framework=self.executor.backend.name, outcome="raised", script=request.filename,
+                               error=ErrorInfo(type=type(exc).__name__, message=str(exc) or "interrupted"))
+            report.warnings.append("the run was interrupted inside gradrepl; the worker was restarted")
+            recycle = True
+        return {"op": "result", "report": dataclasses.asdict(report), "recycle": recycle}, recycle
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(argv)
+    req, res, life = (int(x) for x in args.fds.split(","))
+    for fd in (req, res, life):
+        os.set_inheritable(fd, False)
+    _watch_lifeline(life)
+    capture = CaptureFiles(args.dir)
+    _limit_files()
+    dump = _enable_dumps(args.dir)
+    # the script's directory goes on sys.path per run, as for `python script.py`; not our cwd
+    sys.path[:] = [p for p in sys.path if p not in ("", os.getcwd())]
+    executor = _load(args.framework, res, capture)
+    if executor is None:
+        return 1
+    install_sigint(lambda: executor.interruptible)
+    protocol.write_frame(res, {"op": "ready", "version": executor.version, "pid": os.getpid()})
+    Worker(executor, req, res).serve()
+    dump.close()
+    return 0
+
+
+def _load(framework: str, res: int, capture: CaptureFiles) -> Executor | None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    protocol.write_frame(res, {"op": "status", "text": f"loading {framework}…"})
+    try:
+        backend = registry.create(framework)
+        version = backend.load()
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises it
+        text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        protocol.write_frame(res, {"op": "failed", "message": text, "traceback": traceback.format_exc()})
+        return None
+    return Executor(backend, capture, str(version))
+
+
+if __name__ == "__main__":
+    # os._exit: never wait for threads user code may have left behind
+    code = main()
+    sys.stdout.flush()
+    os._exit(code)
