@@ -93,7 +93,7 @@ def _open_runner(progress: Progress) -> Any:
     from gradrepl.runner.runner import Runner
 
     def on_status(*event: Any) -> None:
-        progress.status(" ".join(str(part) for part in event))
+        progress.status(": ".join(str(part) for part in event))
 
     return Runner(spare=False, on_status=on_status)
 
@@ -102,7 +102,6 @@ def _start(runner: Any, frameworks: list[str], explicit: str | None, progress: P
     """Start every needed framework's worker at once; return the missing ones with the reason."""
     missing: dict[str, str] = {}
     for fw in frameworks:
-        progress.status(f"loading {fw}")
         try:
             runner.start(fw)
         except FrameworkMissing as error:
@@ -111,6 +110,19 @@ def _start(runner: Any, frameworks: list[str], explicit: str | None, progress: P
             missing[fw] = str(error)
             progress.note(f"skipping {fw}: {error}")
     return missing
+
+
+def _ready(runner: Any, fw: str, broken: dict[str, str]) -> str | None:
+    """Why ``fw``'s worker cannot run scripts, or None when it is ready (asked once per framework)."""
+    if fw not in broken:
+        try:
+            runner.wait_ready(fw)
+            broken[fw] = ""
+        except FrameworkMissing:
+            raise
+        except GradreplError as error:
+            broken[fw] = str(error)
+    return broken[fw] or None
 
 
 def _check_scenario(
@@ -122,14 +134,22 @@ def _check_scenario(
         if fw in missing:
             check.skipped.append(Skipped(scenario.id, fw, missing[fw]))
             continue
-        for phase in RUN_PHASES:
-            progress.status(f"{scenario.id} [{fw}] {phase}")
-            try:
-                check.results.append(run_phase(runner, scenario, fw, phase))
-            except FrameworkMissing as error:
-                missing[fw] = str(error)
-                check.skipped.append(Skipped(scenario.id, fw, str(error)))
-                break
+        try:
+            _check_half(runner, scenario, fw, check, progress)
+        except FrameworkMissing as error:
+            missing[fw] = str(error)
+            check.skipped.append(Skipped(scenario.id, fw, str(error)))
+
+
+def _check_half(runner: Any, scenario: Scenario, fw: str, check: CheckRun, progress: Progress) -> None:
+    broken = _ready(runner, fw, check.broken_workers)
+    for phase in RUN_PHASES:
+        if broken:
+            script = scenario.spec(fw).starter.name if phase == "starter" else scenario.spec(fw).solution.name
+            check.results.append(PhaseResult(scenario.id, fw, phase, script, (Verdict("", "run", False, broken),)))
+            continue
+        progress.status(f"{scenario.id} [{fw}] {phase}")
+        check.results.append(run_phase(runner, scenario, fw, phase))
 
 
 def _lesson_checker() -> Any:

@@ -30,6 +30,8 @@ class CheckRun:
     """Scenario or lesson files that could not be loaded."""
     skipped: list[Skipped] = field(default_factory=list)
     duration_s: float = 0.0
+    broken_workers: dict[str, str] = field(default_factory=dict)
+    """Per framework: why its worker could not start ("" once it did)."""
 
     @property
     def failed(self) -> list[PhaseResult]:

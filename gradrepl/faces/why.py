@@ -58,7 +58,7 @@ def diagnose_script(
     else:
         from gradrepl.runner.runner import Runner
 
-        with Runner(spare=False, on_status=lambda *event: progress.status(" ".join(map(str, event)))) as owned:
+        with Runner(spare=False, on_status=lambda *event: progress.status(": ".join(map(str, event)))) as owned:
             owned.start(fw)
             report = owned.run(fw, request)
     progress.clear()
