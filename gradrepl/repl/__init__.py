@@ -1,0 +1,1 @@
+"""Provides the prompt_toolkit line REPL (``gradrepl repl``): explains gradients as you type."""

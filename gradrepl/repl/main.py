@@ -1,0 +1,52 @@
+"""Provides ``gradrepl repl``: start a runner, load what was named, read-eval-print until Ctrl-D."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from gradrepl.core.statedir import state_dir
+from gradrepl.repl import loading
+from gradrepl.repl.loop import read_eval_print
+from gradrepl.repl.printer import Printer
+from gradrepl.repl.prompt import create_prompt
+from gradrepl.repl.state import ReplState, RunnerLike
+
+HISTORY_NAME = "repl_history"
+
+
+def run(args: argparse.Namespace) -> int:
+    """The ``repl`` command: returns the exit code (0; 2 for a bad path, via the CLI)."""
+    from gradrepl.runner.runner import Runner
+
+    with Runner() as runner:
+        return repl(args, runner)
+
+
+def repl(args: argparse.Namespace, runner: RunnerLike, printer: Printer | None = None, **prompt_io: object) -> int:
+    """The REPL over an existing runner; ``prompt_io`` may inject ``input``/``output``."""
+    state = ReplState(
+        runner=runner,
+        framework=args.framework or "torch",
+        printer=printer or Printer(),
+        content=getattr(args, "content", None),
+        vi_mode=bool(getattr(args, "vi", False)),
+    )
+    runner.start(state.framework)
+    target = loading.resolve(args.path, state.content) if getattr(args, "path", None) else None
+    banner(state)
+    if target is not None:
+        loading.load(state, target)
+    session = create_prompt(state, history_file=history_file(), **prompt_io)  # type: ignore[arg-type]
+    read_eval_print(state, session)
+    return 0
+
+
+def banner(state: ReplState) -> None:
+    state.printer.write(f"gradrepl: Python with gradient diagnosis ({state.framework}).", "heading")
+    state.printer.info("Type Python; a None gradient is explained as it happens. :help lists the commands.")
+
+
+def history_file() -> Path:
+    """The input history, kept in the per-user state directory."""
+    return state_dir() / HISTORY_NAME
