@@ -4,7 +4,21 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
 
 # Set before any gradrepl module reads it, for this process and its workers.
 os.environ.setdefault("GRADREPL_STATE_DIR", tempfile.mkdtemp(prefix="gradrepl-test-state-"))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+
+@pytest.fixture(scope="session")
+def real_runner() -> Iterator[Any]:
+    """One Runner over the real frameworks for the whole session: each framework is
+    imported once (in its worker, on first use) however many test modules need it."""
+    from gradrepl.runner.runner import Runner
+
+    with Runner(spare=False) as runner:
+        yield runner
