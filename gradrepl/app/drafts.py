@@ -1,0 +1,88 @@
+"""Provides DraftStore: the editor's buffers saved atomically and restored on the next start.
+
+One small JSON file per scenario or script under ``<state dir>/drafts/``,
+written with write + fsync + rename (``core.statedir.atomic_write``), so a
+killed app leaves either the old draft or the new one, never half of one.
+Saves may come from several threads; a save older than the one already on
+disk is dropped, so drafts never go back in time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gradrepl.core.statedir import atomic_write, state_dir
+
+FORMAT = 1
+
+
+@dataclass
+class Draft:
+    """What is kept of one workspace between sessions."""
+
+    buffers: dict[str, str] = field(default_factory=dict)
+    framework: str = ""
+    revealed: int = 0
+    bases: dict[str, str] = field(default_factory=dict)
+    """Digest of the text each buffer started from (a script's file on disk)."""
+
+    def to_json(self) -> str:
+        return json.dumps({"format": FORMAT, "buffers": self.buffers, "framework": self.framework,
+                           "revealed": self.revealed, "bases": self.bases}, indent=1)
+
+    @classmethod
+    def from_json(cls, text: str) -> Draft | None:
+        try:
+            data: Any = json.loads(text)
+        except ValueError:
+            return None
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            return None
+        buffers = {str(k): str(v) for k, v in dict(data.get("buffers", {})).items()}
+        bases = {str(k): str(v) for k, v in dict(data.get("bases", {})).items()}
+        return cls(buffers, str(data.get("framework", "")), int(data.get("revealed", 0)), bases)
+
+
+def digest(text: str) -> str:
+    """A short fingerprint of a text (to tell whether a script changed on disk)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+class DraftStore:
+    """Drafts by workspace key, in the per-user state directory."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = (root or state_dir()) / "drafts"
+        self._lock = threading.Lock()
+        self._written: dict[str, int] = {}
+
+    def path(self, key: str) -> Path:
+        return self.root / f"{key}.json"
+
+    def load(self, key: str) -> Draft | None:
+        """The saved draft, or None when there is none (or it is unreadable)."""
+        try:
+            return Draft.from_json(self.path(key).read_text(encoding="utf-8"))
+        except OSError:
+            return None
+
+    def save(self, key: str, draft: Draft, version: int) -> bool:
+        """Write the draft unless a newer ``version`` of it was written already."""
+        text = draft.to_json()
+        with self._lock:
+            if self._written.get(key, -1) >= version:
+                return False
+            self.path(key).parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(self.path(key), text)
+            self._written[key] = version
+            return True
+
+    def discard(self, key: str) -> None:
+        """Forget the draft (after a reset to the starter of every framework)."""
+        with self._lock:
+            self.path(key).unlink(missing_ok=True)

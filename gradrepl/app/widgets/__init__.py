@@ -1,0 +1,1 @@
+"""Provides the app's widgets; each module holds one widget and its messages."""
