@@ -37,7 +37,11 @@ def encode(message: dict[str, Any]) -> bytes:
 
 
 def decode(body: bytes) -> dict[str, Any]:
-    message = json.loads(body.decode("utf-8"))
+    """The message in a frame's body (the bytes after the header)."""
+    try:
+        message = json.loads(body.decode("utf-8"))
+    except ValueError as exc:  # bad UTF-8 or bad JSON
+        raise ProtocolError(f"not JSON: {exc}") from None
     if not isinstance(message, dict) or "op" not in message:
         raise ProtocolError(f"not a protocol message: {body[:80]!r}")
     return message

@@ -1,0 +1,87 @@
+"""The frame protocol between runner and worker, over real pipes."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import threading
+from typing import Any
+
+import pytest
+
+from gradrepl.core.report import ErrorInfo, GradState, RunReport, VariableInfo, from_dict
+from gradrepl.core.request import RunRequest
+from gradrepl.runner import protocol
+
+
+def test_frames_round_trip_over_a_pipe_in_order() -> None:
+    r, w = os.pipe()
+    try:
+        messages = [{"op": "run", "n": i, "text": "é" * i} for i in range(5)]
+        for m in messages:
+            protocol.write_frame(w, m)
+        assert [protocol.read_frame(r) for _ in messages] == messages
+    finally:
+        os.close(r)
+        os.close(w)
+
+
+def test_a_frame_larger_than_the_pipe_buffer_arrives_whole() -> None:
+    r, w = os.pipe()
+    big = {"op": "result", "blob": "x" * 3_000_000}
+    writer = threading.Thread(target=protocol.write_frame, args=(w, big))
+    writer.start()
+    try:
+        assert protocol.read_frame(r) == big
+    finally:
+        writer.join()
+        os.close(r)
+        os.close(w)
+
+
+def test_frame_buffer_yields_frames_from_arbitrary_chunks() -> None:
+    data = protocol.encode({"op": "a"}) + protocol.encode({"op": "b", "x": [1, 2]})
+    buffer = protocol.FrameBuffer()
+    got = []
+    for i in range(len(data)):  # one byte at a time: the worst split
+        buffer.feed(data[i : i + 1])
+        frame = buffer.pop()
+        if frame is not None:
+            got.append(frame)
+    assert got == [{"op": "a"}, {"op": "b", "x": [1, 2]}]
+    assert buffer.pop() is None
+
+
+def test_eof_mid_frame_and_garbage_are_protocol_errors() -> None:
+    r, w = os.pipe()
+    os.write(w, protocol.encode({"op": "x"})[:6])
+    os.close(w)
+    with pytest.raises(protocol.ProtocolError):
+        protocol.read_frame(r)
+    os.close(r)
+    buffer = protocol.FrameBuffer()
+    buffer.feed(protocol.HEADER.pack(2) + b"[]")
+    with pytest.raises(protocol.ProtocolError, match="not a protocol message"):
+        buffer.pop()
+    buffer = protocol.FrameBuffer()
+    buffer.feed(protocol.HEADER.pack(protocol.MAX_FRAME + 1))
+    with pytest.raises(protocol.ProtocolError, match="too large"):
+        buffer.pop()
+    with pytest.raises(protocol.ProtocolError, match="not JSON"):
+        protocol.decode(b"\xff{")
+
+
+def _wire(message: dict[str, Any]) -> dict[str, Any]:
+    return protocol.decode(protocol.encode(message)[protocol.HEADER.size :])
+
+
+def test_requests_and_reports_survive_the_wire() -> None:
+    request = RunRequest(code="x = 1", filename="a.py", targets=["x"], timeout=2.5, session="s", checks=[{"fd": "f()"}])
+    assert protocol.request_from_dict(_wire({"op": "run", **protocol.request_to_dict(request)})) == request
+    grad = GradState("nonfinite", [2], nan_count=1, min=float("nan"))
+    report = RunReport(framework="fake", outcome="raised", error=ErrorInfo("ValueError", "bad", 3),
+                       variables=[VariableInfo("w", 1, "float32", [2], True, True, grad)])
+    frame = _wire({"op": "result", "report": dataclasses.asdict(report)})
+    back = from_dict(RunReport, frame["report"])
+    assert back.error == report.error
+    assert back.variables[0].grad.kind == "nonfinite" and back.variables[0].grad.min != back.variables[0].grad.min  # NaN kept
