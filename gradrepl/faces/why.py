@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
         targets=args.target or None,
         framework=args.framework,
         timeout=args.timeout,
-        progress=Progress(sys.stderr),
+        progress=Progress(sys.stderr, quiet=not sys.stderr.isatty()),
     )
     if args.format == "json":
         sys.stdout.write(json.dumps(report_dict(report), indent=2) + "\n")
