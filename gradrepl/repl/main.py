@@ -20,26 +20,25 @@ def run(args: argparse.Namespace) -> int:
     from gradrepl.runner.runner import Runner
 
     with Runner() as runner:
-        return repl(args, runner)
+        state = build_state(args, runner)
+        target = loading.resolve(args.path, state.content) if args.path else None
+        runner.start(state.framework)  # the import warms up while the banner and the script load
+        banner(state)
+        if target is not None:
+            loading.load(state, target)
+        read_eval_print(state, create_prompt(state, history_file=history_file()))
+    return 0
 
 
-def repl(args: argparse.Namespace, runner: RunnerLike, printer: Printer | None = None, **prompt_io: object) -> int:
-    """The REPL over an existing runner; ``prompt_io`` may inject ``input``/``output``."""
-    state = ReplState(
+def build_state(args: argparse.Namespace, runner: RunnerLike, printer: Printer | None = None) -> ReplState:
+    """The session state for the ``repl`` command's arguments."""
+    return ReplState(
         runner=runner,
         framework=args.framework or "torch",
         printer=printer or Printer(),
         content=getattr(args, "content", None),
         vi_mode=bool(getattr(args, "vi", False)),
     )
-    runner.start(state.framework)
-    target = loading.resolve(args.path, state.content) if getattr(args, "path", None) else None
-    banner(state)
-    if target is not None:
-        loading.load(state, target)
-    session = create_prompt(state, history_file=history_file(), **prompt_io)  # type: ignore[arg-type]
-    read_eval_print(state, session)
-    return 0
 
 
 def banner(state: ReplState) -> None:
