@@ -28,14 +28,16 @@ from gradrepl.render.code import use_color
 def run(args: argparse.Namespace) -> int:
     """The ``check`` command: run, write the report, return the exit code."""
     progress = Progress(sys.stderr)
-    check = check_paths(
-        args.paths,
-        pattern=args.pattern,
-        framework=args.framework,
-        content=getattr(args, "content", None),
-        progress=progress,
-    )
-    progress.clear()
+    try:
+        check = check_paths(
+            args.paths,
+            pattern=args.pattern,
+            framework=args.framework,
+            content=getattr(args, "content", None),
+            progress=progress,
+        )
+    finally:
+        progress.clear()
     _write(check, args.format, args.output)
     return check.exit_code
 

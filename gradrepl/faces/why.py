@@ -24,13 +24,13 @@ from gradrepl.render.findings import finding_dict, render_report
 
 def run(args: argparse.Namespace) -> int:
     """The ``why`` command."""
-    report, source = diagnose_script(
-        args.script,
-        targets=args.target or None,
-        framework=args.framework,
-        timeout=args.timeout,
-        progress=Progress(sys.stderr, quiet=not sys.stderr.isatty()),
-    )
+    progress = Progress(sys.stderr, quiet=not sys.stderr.isatty())
+    try:
+        report, source = diagnose_script(
+            args.script, targets=args.target or None, framework=args.framework, timeout=args.timeout, progress=progress
+        )
+    finally:
+        progress.clear()
     if args.format == "json":
         sys.stdout.write(json.dumps(report_dict(report), indent=2) + "\n")
     else:
@@ -61,7 +61,6 @@ def diagnose_script(
         with Runner(spare=False, on_status=lambda *event: progress.status(": ".join(map(str, event)))) as owned:
             owned.start(fw)
             report = owned.run(fw, request)
-    progress.clear()
     _ensure_findings(report)
     _check_targets_evaluated(report, targets or [])
     return report, source
