@@ -11,17 +11,18 @@ longer than ``RunPolicy.cancel_after``.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.reactive import reactive
+from textual.screen import Screen
 
 from gradrepl.app.catalog import Catalog
 from gradrepl.app.drafts import DraftStore
@@ -33,6 +34,8 @@ from gradrepl.core.report import ErrorInfo, RunReport
 from gradrepl.core.request import RunRequest
 from gradrepl.errors import GradreplError
 
+STARTUP_WAIT_S = 120.0
+"""How long a framework may take to import before its start counts as failed (a slow, busy machine)."""
 RunnerFactory = Callable[[Callable[[str, str], None]], RunService]
 
 
@@ -89,6 +92,7 @@ class GradreplApp(App[int]):
         timeout: float = 10.0,
         cancel_after: float = 1.0,
         catalog: Catalog | None = None,
+        runner: RunService | None = None,
     ) -> None:
         super().__init__()
         self.opening = opening or Opening()
@@ -99,7 +103,8 @@ class GradreplApp(App[int]):
         self.progress = progress or load_progress()
         self.policy = RunPolicy(cancel_after=cancel_after)
         self._runner_factory = runner_factory
-        self._runner: RunService | None = None
+        self._runner: RunService | None = runner
+        self._owns_runner = runner is None
         self._started: set[str] = set()
         self._inflight: dict[str, _Job] = {}
         self._pending: dict[str, _Job] = {}
@@ -133,11 +138,11 @@ class GradreplApp(App[int]):
     def _start_framework(self, framework: str) -> None:
         try:
             self.runner.start(framework)
+            self.runner.wait_ready(framework, STARTUP_WAIT_S)
         except GradreplError as error:
             self.post_message(FrameworkStatus(framework, "failed", str(error)))
             return
-        if self.runner.is_ready(framework):
-            self.post_message(FrameworkStatus(framework, "ready"))
+        self.post_message(FrameworkStatus(framework, "ready"))
 
     def _status_from_runner(self, framework: str, text: str) -> None:
         """Runner callback, from its threads: ``loading torch…``, ``ready``, ``failed: ...``."""
@@ -223,8 +228,16 @@ class GradreplApp(App[int]):
             self.push_screen(HelpScreen())
 
     def on_unmount(self) -> None:
-        if self._runner is not None:
+        if self._runner is not None and self._owns_runner:
             self._runner.close()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The command palette: Textual's own commands, then every command of the screen."""
+        yield from super().get_system_commands(screen)
+        commands = getattr(screen, "palette_commands", None)
+        if callable(commands):
+            for title, help_text, callback in commands():
+                yield SystemCommand(title, help_text, callback)
 
 
 def _infra_report(framework: str, request: RunRequest, kind: str, message: str) -> RunReport:

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from gradrepl.core.report import RunReport
 from gradrepl.core.request import RunRequest
 
-StatusCallback = Callable[..., None]
+StatusCallback = Callable[[str, str], None]
 CANCEL_AFTER_S = 1.0
 """A run in flight longer than this is cancelled by a newer edit; shorter ones finish."""
 
@@ -29,6 +29,8 @@ class RunService(Protocol):
     def start(self, framework: str) -> Any: ...
 
     def is_ready(self, framework: str) -> bool: ...
+
+    def wait_ready(self, framework: str, timeout: float | None = None) -> Any: ...
 
     def run(self, framework: str, request: RunRequest) -> RunReport: ...
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -99,6 +100,15 @@ class LessonScreen(WorkspaceScreen):
         self.query_one("#lesson-progress", ProgressBar).progress = self._lessons_done()
 
     # -- navigation ------------------------------------------------------------------------
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        commands = [c for c in super().palette_commands() if c[0] not in ("Next", "Scenarios")]
+        return [
+            ("Next", "The next scenario of this lesson, then the next lesson", self.action_next),
+            ("Previous", "The previous scenario or lesson", self.action_previous),
+            ("Lessons", "Jump to any lesson", self.action_lessons),
+            *commands,
+        ]
 
     def action_next(self) -> None:
         """The next scenario of this lesson, then the next lesson (never automatic)."""

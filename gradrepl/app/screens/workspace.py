@@ -8,6 +8,7 @@ attributes on its widgets; widgets only post messages up.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -293,6 +294,22 @@ class WorkspaceScreen(Screen[None]):
         self.query_one(TabbedContent).active = "tab-tree"
 
     # -- actions -------------------------------------------------------------------------
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """Every command of this screen, for the command palette (ctrl+p)."""
+        return [
+            ("Run now", "Run the editor's code now (edits also run on their own)", self.action_run),
+            ("Reveal a hint", "Show the next hint: the idea, where to look, the fix", self.action_hint),
+            ("Switch framework", "Switch between torch and TensorFlow, keeping each one's edits",
+             self.action_switch_framework),
+            ("Show the reference solution", "Asks first until you have solved the scenario", self.action_solution),
+            ("Next", "Open the next scenario", self.action_next),
+            ("Reset to starter", "Put the starter code back (asks first)", self.action_reset),
+            ("Scenarios", "Browse and search every scenario", self.action_browse),
+            ("Path to the first problem", "Show only the graph from the loss to the first variable with a problem",
+             self.action_path),
+            ("Help", "What the panels show and every key", self.gapp.action_help),
+        ]
 
     def action_run(self) -> None:
         """Run the editor's code now."""
