@@ -68,7 +68,7 @@ def summary(run: CheckRun) -> str:
     """``5 scenarios: 9 of 10 checks passed, 1 failed; 1 broken file (3.2 s)``."""
     scenarios = len({r.scenario for r in run.results if r.phase != "lesson"})
     lessons = len({r.scenario for r in run.results if r.phase == "lesson"})
-    counted = [f"{scenarios} scenario{'s' * (scenarios != 1)}"]
+    counted = [f"{scenarios} scenario{'s' * (scenarios != 1)}"] if scenarios or not lessons else []
     if lessons:
         counted.append(f"{lessons} lesson{'s' * (lessons != 1)}")
     passed = len(run.results) - len(run.failed)
