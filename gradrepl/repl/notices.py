@@ -40,35 +40,18 @@ def none_gradients(report: RunReport) -> list[NoneGrad]:
 
 
 def _from_event(event: Event, names: dict[int, str]) -> list[NoneGrad]:
-    if event.kind == "grad_read" and _returned_none(event):
-        name = _name(event, names, 0)
-        return [NoneGrad(name, f"{name}.grad", event.line)] if name else []
-    if event.kind == "tape_gradient":
-        nones = event.detail.get("none_uids") or event.detail.get("none") or []
-        found = []
-        for uid in nones if isinstance(nones, list) else []:
-            name = names.get(uid) if isinstance(uid, int) else str(uid)
-            if name:
-                found.append(NoneGrad(name, f"the gradient of {name}", event.line))
-        return found
-    return []
-
-
-def _returned_none(event: Event) -> bool:
-    detail = event.detail
-    if "none" in detail:
-        return bool(detail["none"])
-    if "is_none" in detail:
-        return bool(detail["is_none"])
-    return detail.get("value", "") in (None, "None", "none")
-
-
-def _name(event: Event, names: dict[int, str], index: int) -> str | None:
-    if isinstance(event.detail.get("name"), str):
-        return str(event.detail["name"])
-    if len(event.uids) > index:
-        return names.get(event.uids[index])
-    return None
+    """The None gradients one event handed out: ``detail["none_uids"]`` of a
+    ``grad_read`` (torch ``.grad``) or ``tape_gradient`` (TF) event."""
+    if event.kind not in ("grad_read", "tape_gradient"):
+        return []
+    uids = event.detail.get("none_uids") or []
+    found = []
+    for uid in uids if isinstance(uids, list) else []:
+        name = names.get(uid) if isinstance(uid, int) else None
+        if name:
+            what = f"{name}.grad" if event.kind == "grad_read" else f"the gradient of {name}"
+            found.append(NoneGrad(name, what, event.line))
+    return found
 
 
 def line_for(found: NoneGrad, finding: Finding | None) -> str:
