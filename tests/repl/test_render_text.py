@@ -61,7 +61,7 @@ def test_variables_table_aligns_columns_and_names_the_cause() -> None:
     assert rows[2].split()[6] == "None"
     assert rows[2].endswith("  The tensor never asked for a gradient (line 2)")
     assert rows[2].index("The tensor") == rows[0].index("diagnosis")
-    grad_column = rows[0].index("grad ")
+    grad_column = rows[0].index("  grad  ") + 2
     assert rows[1][grad_column:].startswith("norm 1.5")
 
 
