@@ -25,7 +25,7 @@ def render_variables(variables: Sequence[VariableInfo], findings: Sequence[Findi
     for var, row in zip(variables, rows):
         cells = list(row)
         code = _TONES.get(grad_tone(var.grad), "")
-        padded = cells[6].ljust(widths[6])
+        padded = cells[6].ljust(widths[6]) if cells[7] else cells[6]
         cells[6] = style(padded, code, color) if code else padded
         lines.append(_join(cells, widths, styled=6))
     return "\n".join(lines)
