@@ -1,0 +1,106 @@
+"""Provides TorchBackend: load, record, inspect and reset for PyTorch."""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+from typing import Any, Iterator
+
+from gradrepl.backends.base import Backend, Recording
+from gradrepl.core.report import Event, RunReport
+from gradrepl.core.request import RunRequest
+
+UNCALLED = frozenset({"backward", "step", "zero_grad", "retain_grad", "requires_grad_", "detach_"})
+WARMUP = """\
+import torch
+x = torch.randn(4, 3, requires_grad=True)
+net = torch.nn.Sequential(torch.nn.Linear(3, 4), torch.nn.ReLU(), torch.nn.Linear(4, 1))
+opt = torch.optim.SGD(net.parameters(), lr=0.1)
+loss = net(x).pow(2).mean() + x.detach().sum() * 0
+loss.backward()
+opt.step()
+opt.zero_grad()
+with torch.no_grad():
+    y = net(x)
+v = torch.tensor(y.numpy()).sum().item()
+"""
+
+
+class TorchBackend(Backend):
+    """PyTorch behind the worker: a TorchFunctionMode recorder and an autograd-graph inspector."""
+
+    name = "torch"
+
+    def __init__(self) -> None:
+        self.version = ""
+        self._snapshot: Any = None
+
+    def load(self) -> str:
+        import torch
+
+        from gradrepl.backends.torch import state
+
+        self.version = str(torch.__version__)
+        self._warm_up()
+        self._snapshot = state.Snapshot()
+        state.seed()
+        return self.version
+
+    def _warm_up(self) -> None:
+        request = RunRequest(code=WARMUP, filename="<gradrepl-warmup>")
+        report = RunReport(framework="torch", outcome="completed")
+        ns: dict[str, Any] = {"__name__": "__main__"}
+        with self.recording(request.filename) as rec:
+            exec(compile(request.code, request.filename, "exec"), ns)  # noqa: S102 - our own warm-up code
+        self.inspect(ns, rec, request, report)
+
+    @contextlib.contextmanager
+    def recording(self, filename: str, enabled: bool = True) -> Iterator[Recording]:
+        from gradrepl.backends.torch import patches
+        from gradrepl.backends.torch.recorder import TorchRecording
+
+        rec = TorchRecording(filename)
+        if not enabled:
+            yield rec
+            return
+        with patches.installed(rec):
+            rec.start()
+            try:
+                yield rec
+            finally:
+                rec.stop()
+
+    def inspect(self, namespace: dict[str, Any], recording: Recording, request: RunRequest, report: RunReport) -> None:
+        from gradrepl.backends.torch.fdcheck import run_checks
+        from gradrepl.backends.torch.inspection import Inspector
+        from gradrepl.backends.torch.recorder import TorchRecording
+
+        report.framework = "torch"
+        report.framework_version = self.version
+        rec = recording if isinstance(recording, TorchRecording) else TorchRecording(request.filename)
+        try:
+            Inspector(namespace, rec, request, report).run()
+            report.events.extend(_uncalled(request.code))
+            if request.checks:
+                report.checks.extend(run_checks(request.checks, namespace))
+        finally:
+            rec.log.clear_refs()
+            rec.prov.clear()
+
+    def reset(self) -> bool:
+        if self._snapshot is None:
+            return True
+        return bool(self._snapshot.restore())
+
+
+def _uncalled(code: str) -> list[Event]:
+    """Statements like ``loss.backward`` that name a method without calling it."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return []
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Attribute) and node.value.attr in UNCALLED:
+            out.append(Event(kind="uncalled", line=node.lineno, op=f".{node.value.attr}"))
+    return out

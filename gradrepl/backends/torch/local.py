@@ -1,0 +1,59 @@
+"""Provides run_local(): the worker's call sequence in this process.
+
+Tests, benches and the notebook API use it to run code through a backend
+exactly as the worker does (load once, record, inspect, reset), without a
+child process.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import traceback
+from typing import Any
+
+from gradrepl.backends.base import Backend
+from gradrepl.core.report import ErrorInfo, RunReport
+from gradrepl.core.request import RunRequest
+
+
+def run_local(backend: Backend, request: RunRequest, namespace: dict[str, Any] | None = None) -> RunReport:
+    """Run ``request.code`` inside ``backend.recording`` and inspect the result."""
+    report = RunReport(framework=backend.name, outcome="completed", script=request.filename)
+    ns: dict[str, Any] = namespace if namespace is not None else {"__name__": "__main__"}
+    start = time.perf_counter()
+    try:
+        code = compile(request.code, request.filename, "exec")
+    except SyntaxError as error:
+        report.outcome = "raised"
+        report.error = ErrorInfo(type="SyntaxError", message=str(error.msg), line=error.lineno)
+        return report
+    with backend.recording(request.filename, request.record) as rec:
+        try:
+            exec(code, ns)  # noqa: S102 - running the user's code is the point
+        except Exception as error:  # the user's exception is data
+            report.outcome = "raised"
+            report.error = error_info(error, request.filename)
+    report.duration_ms = (time.perf_counter() - start) * 1000
+    backend.inspect(ns, rec, request, report)
+    backend.reset()
+    return report
+
+
+def error_info(error: BaseException, filename: str) -> ErrorInfo:
+    """The exception with the innermost line of the user's script and a trimmed traceback."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == filename]
+    line = frames[-1].lineno if frames else None
+    text = "".join(traceback.format_list(frames)) + "".join(traceback.format_exception_only(type(error), error))
+    return ErrorInfo(type=type(error).__name__, message=str(error).strip(), line=line, traceback=text)
+
+
+if __name__ == "__main__":  # pragma: no cover - manual use: python -m gradrepl.backends.torch.local file.py
+    from gradrepl.backends.torch import TorchBackend
+
+    path = sys.argv[1]
+    backend = TorchBackend()
+    backend.load()
+    with open(path, encoding="utf-8") as handle:
+        result = run_local(backend, RunRequest(code=handle.read(), filename=path))
+    print(result.to_json())

@@ -1,0 +1,241 @@
+"""Provides the light wrappers installed only while user code runs.
+
+The function mode cannot see optimizer and module methods (they are plain
+Python), torch.from_numpy, entering inference_mode, custom autograd.Function
+calls or module (re)registration. These wrappers record them and are removed
+when the run ends, whatever happened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from typing import Any, Callable, Iterator
+
+import torch
+from torch.nn.modules import module as module_mod
+from torch.optim import optimizer as optimizer_mod
+
+from gradrepl.backends.torch.eventlog import Rec
+from gradrepl.backends.torch.provenance import EMPTY, union
+from gradrepl.backends.torch.recorder import TorchRecording, weak
+
+Tensor = torch.Tensor
+MAX_UIDS = 256
+
+
+@contextlib.contextmanager
+def installed(rec: TorchRecording) -> Iterator[None]:
+    """Install every wrapper for the duration of the block."""
+    saved: list[tuple[Any, str, Any]] = []
+    handles: list[Any] = []
+
+    def patch(owner: Any, name: str, make: Callable[[Any], Any]) -> None:
+        original = owner.__dict__[name]
+        saved.append((owner, name, original))
+        setattr(owner, name, make(original))
+
+    try:
+        optim = torch.optim.Optimizer
+        patch(optim, "__init__", lambda orig: _optimizer_init(rec, orig))
+        patch(optim, "zero_grad", lambda orig: _zero_grad(rec, orig, "optimizer"))
+        patch(torch.nn.Module, "zero_grad", lambda orig: _zero_grad(rec, orig, "module"))
+        patch(torch, "from_numpy", lambda orig: _from_numpy(rec, orig))
+        patch(torch.autograd.grad_mode.inference_mode, "__enter__", lambda orig: _inference_enter(rec, orig))
+        patch(torch.autograd.function.Function, "apply", lambda orig: _function_apply(rec, orig))
+        for name in ("register_full_backward_hook", "register_backward_hook", "register_full_backward_pre_hook"):
+            patch(torch.nn.Module, name, lambda orig, name=name: _module_hook(rec, orig, name))
+        handles.append(optimizer_mod.register_optimizer_step_pre_hook(lambda opt, a, k: _step_pre(rec, opt)))
+        handles.append(optimizer_mod.register_optimizer_step_post_hook(lambda opt, a, k: _step_post(rec)))
+        handles.append(module_mod.register_module_parameter_registration_hook(lambda m, n, p: _param_registered(rec, m, n, p)))
+        handles.append(module_mod.register_module_module_registration_hook(lambda m, n, s: _module_registered(rec, m, n, s)))
+        yield
+    finally:
+        for handle in handles:
+            handle.remove()
+        for owner, name, original in reversed(saved):
+            setattr(owner, name, original)
+
+
+def _uids(rec: TorchRecording, tensors: Any, line: int | None) -> list[int]:
+    out = []
+    for t in tensors:
+        if isinstance(t, Tensor) and len(out) < MAX_UIDS:
+            entry = rec.prov.get(t)
+            if entry is None or not entry.uid:
+                entry = rec.prov.make_origin(t, rec.param_lines.get(id(t), line))
+            out.append(entry.uid)
+    return out
+
+
+def _add_uids(event: Rec | None, key: str, uids: list[int]) -> None:
+    if event is None:
+        return
+    bucket = event.detail.setdefault(key, [])
+    for uid in uids:
+        if uid not in bucket and len(bucket) < MAX_UIDS:
+            bucket.append(uid)
+
+
+def _optimizer_init(rec: TorchRecording, orig: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(orig)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        rec.suspended += 1
+        try:
+            result = orig(self, *args, **kwargs)
+        finally:
+            rec.suspended -= 1
+        line = rec.user_line(2)
+        rec.next_seq()
+        params = [p for group in self.param_groups for p in group["params"]]
+        event = rec.event("optimizer_init", line, type(self).__name__)
+        _add_uids(event, "params", _uids(rec, params, line))
+        if event is not None:
+            event.detail["frozen"] = event.detail.get("frozen", 0) + sum(1 for p in params if not p.requires_grad)
+        rec.optimizers.append(weak(self))
+        return result
+
+    return wrapper
+
+
+def _zero_grad(rec: TorchRecording, orig: Callable[..., Any], owner: str) -> Callable[..., Any]:
+    @functools.wraps(orig)
+    def wrapper(self: Any, set_to_none: bool = True, *args: Any, **kwargs: Any) -> Any:
+        if rec.suspended:
+            return orig(self, set_to_none, *args, **kwargs)
+        line = rec.user_line(2)
+        rec.next_seq()
+        if owner == "optimizer":
+            params = [p for group in self.param_groups for p in group["params"]]
+        else:
+            params = list(self.parameters())
+        event = rec.event("zero_grad", line, f"{type(self).__name__}.zero_grad")
+        _add_uids(event, "params", _uids(rec, params, line))
+        if event is not None:
+            event.detail["set_to_none"] = bool(set_to_none)
+            event.detail["owner"] = owner
+        rec.suspended += 1
+        try:
+            return orig(self, set_to_none, *args, **kwargs)
+        finally:
+            rec.suspended -= 1
+
+    return wrapper
+
+
+def _step_pre(rec: TorchRecording, opt: Any) -> None:
+    if rec.suspended:
+        rec.suspended += 1
+        return
+    line = rec.user_line(2)
+    rec.next_seq()
+    params = [p for group in opt.param_groups for p in group["params"]]
+    event = rec.event("optimizer_step", line, f"{type(opt).__name__}.step")
+    if event is not None and "params" not in event.detail:
+        _add_uids(event, "params", _uids(rec, params, line))
+        event.detail["without_grad"] = sum(1 for p in params if p.grad is None)
+    rec.suspended += 1
+
+
+def _step_post(rec: TorchRecording) -> None:
+    rec.suspended = max(0, rec.suspended - 1)
+
+
+def _from_numpy(rec: TorchRecording, orig: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(orig)
+    def wrapper(array: Any) -> Any:
+        out = orig(array)
+        if rec.suspended or rec.mode is None:
+            return out
+        line = rec.user_line(2)
+        rec.next_seq()
+        handlers = rec.mode.handlers_obj
+        taint, _, _ = handlers.data_taint(array, line)
+        handlers.after_ctor("torch.from_numpy", out, taint, "numpy", False, line)
+        return out
+
+    return wrapper
+
+
+def _inference_enter(rec: TorchRecording, orig: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(orig)
+    def wrapper(self: Any) -> Any:
+        if getattr(self, "mode", True) and not rec.suspended:
+            line = rec.user_line(2)
+            rec.inference_line = line
+            rec.event("inference_mode_on", line, "torch.inference_mode")
+        return orig(self)
+
+    return wrapper
+
+
+def _function_apply(rec: TorchRecording, orig: Any) -> Any:
+    method = orig.__func__
+
+    @functools.wraps(method)
+    def wrapper(cls: Any, *args: Any, **kwargs: Any) -> Any:
+        if rec.suspended:
+            return method(cls, *args, **kwargs)
+        line = rec.user_line(2)
+        rec.next_seq()
+        taint = EMPTY
+        for arg in args:
+            if isinstance(arg, Tensor):
+                taint = union(taint, rec.tensor_taint(arg, line))
+        event = rec.event("custom_fn", line, f"{cls.__name__}.apply", taint)
+        rec.suspended += 1
+        try:
+            out = method(cls, *args, **kwargs)
+        finally:
+            rec.suspended -= 1
+        if event is not None:
+            taint = union(taint, frozenset((event.token,)))
+        for item in out if isinstance(out, tuple) else (out,):
+            if isinstance(item, Tensor):
+                rec.mark_output(item, taint, line)
+        return out
+
+    return classmethod(wrapper)
+
+
+def _module_hook(rec: TorchRecording, orig: Callable[..., Any], name: str) -> Callable[..., Any]:
+    @functools.wraps(orig)
+    def wrapper(self: Any, hook: Any, *args: Any, **kwargs: Any) -> Any:
+        line = rec.user_line(2)
+        rec.next_seq()
+        event = rec.event("module_hook", line, f"{type(self).__name__}.{name}")
+        _add_uids(event, "params", _uids(rec, list(self.parameters()), line))
+        code = getattr(hook, "__code__", None)
+        if event is not None and code is not None and code.co_filename == rec.filename:
+            event.detail.setdefault("hook_line", code.co_firstlineno)
+        return orig(self, hook, *args, **kwargs)
+
+    return wrapper
+
+
+def _param_registered(rec: TorchRecording, module: Any, name: str, param: Any) -> None:
+    line = rec.user_line(2)
+    if param is not None:
+        rec.param_lines[id(param)] = line
+        entry = rec.prov.get(param)
+        if entry is not None:
+            entry.line = line
+    old = module._parameters.get(name) if hasattr(module, "_parameters") else None
+    if old is not None and old is not param:
+        rec.next_seq()
+        event = rec.event("param_replaced", line, f"{type(module).__name__}.{name}")
+        _add_uids(event, "old", _uids(rec, [old], line))
+        if param is not None:
+            _add_uids(event, "new", _uids(rec, [param], line))
+
+
+def _module_registered(rec: TorchRecording, module: Any, name: str, sub: Any) -> None:
+    old = module._modules.get(name) if hasattr(module, "_modules") else None
+    if old is None or old is sub:
+        return
+    line = rec.user_line(2)
+    rec.next_seq()
+    event = rec.event("param_replaced", line, f"{type(module).__name__}.{name}")
+    _add_uids(event, "old", _uids(rec, list(old.parameters()), line))
+    if sub is not None:
+        _add_uids(event, "new", _uids(rec, list(sub.parameters()), line))

@@ -1,0 +1,348 @@
+"""Provides TorchRecording: the TorchFunctionMode that watches user code run.
+
+For every torch call made while the user's script runs, the recorder finds the
+user's line (the innermost frame of the script), propagates provenance (which
+grad-requiring leaves a value derives from, and which recorded events it passed
+through), tags the outputs' ``grad_fn.metadata`` with the line, and logs the
+calls that matter for gradients (detach, numpy, no_grad ops, backward ...).
+Special kinds of call are handled in ``handlers``.
+"""
+
+from __future__ import annotations
+
+import sys
+import weakref
+from typing import Any, Callable
+
+import torch
+from torch.overrides import TorchFunctionMode
+
+from gradrepl.backends.base import Recording
+from gradrepl.backends.torch import optable
+from gradrepl.backends.torch.eventlog import EventLog, Rec
+from gradrepl.backends.torch.provenance import EMPTY, Provenance, union
+
+Tensor = torch.Tensor
+F_INPLACE, F_ZERO, F_SINGULAR, F_WHERE, F_CAST = 1, 2, 4, 8, 16
+META_LINE = "gradrepl_line"
+META_SEQ = "gradrepl_seq"
+
+
+class OpInfo:
+    """What the recorder needs to know about one torch function, computed once."""
+
+    __slots__ = ("kind", "name", "display", "flags")
+
+    def __init__(self, func: Any) -> None:
+        self.kind = optable.classify(func)
+        self.name = optable.base_name(func)
+        self.display = optable.display_name(func)
+        flags = F_INPLACE if optable.is_inplace(self.name) else 0
+        if self.name in optable.ZERO_GRAD_OPS:
+            flags |= F_ZERO
+        if self.name in optable.SINGULAR_OPS:
+            flags |= F_SINGULAR
+        if self.name in optable.WHERE_OPS:
+            flags |= F_WHERE
+        if self.name in optable.CAST_OPS:
+            flags |= F_CAST
+        self.flags = flags
+
+
+class TorchRecording(Recording):
+    """Provenance and events of one run; filled by the mode, read by inspect()."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.prov = Provenance()
+        self.log = EventLog()
+        self.seq = 0
+        self.suspended = 0
+        """>0 while torch's own machinery runs (optimizer.step, zero_grad, custom forward)."""
+        self.grad_off_line: int | None = None
+        self.inference_line: int | None = None
+        self.grad_taint: frozenset[int] = EMPTY
+        """Taint given to gradients read after the last backward (with its token without create_graph)."""
+        self.grad_owner: dict[int, tuple[Any, int]] = {}
+        """id of a .grad tensor handed to the user -> (weakref, owner uid)."""
+        self.grad_read_objs: dict[int, Any] = {}
+        """id of a tensor whose .grad the user read -> weakref."""
+        self.param_lines: dict[int, int | None] = {}
+        """id of a module parameter -> line where it was registered."""
+        self.optimizers: list[Any] = []
+        self.infos: dict[Any, OpInfo] = {}
+        self.mode: _Mode | None = None
+        self.last_backward_seq = 0
+
+    # -- helpers used by the handlers -------------------------------------------------
+
+    def user_line(self, depth: int = 2) -> int | None:
+        """The line of the innermost frame of the user's script."""
+        frame = sys._getframe(depth)
+        filename = self.filename
+        while frame is not None:
+            if frame.f_code.co_filename == filename:
+                return frame.f_lineno
+            frame = frame.f_back
+        return None
+
+    def next_seq(self) -> int:
+        self.seq += 1
+        return self.seq
+
+    def event(self, kind: str, line: int | None, op: str, in_taint: frozenset[int] = EMPTY) -> Rec | None:
+        return self.log.add(kind, line, op, self.seq, in_taint)
+
+    def tensor_taint(self, t: Tensor, line: int | None) -> frozenset[int]:
+        """The taint of an input tensor; a grad-requiring leaf seen first here becomes an origin."""
+        entry = self.prov.get(t)
+        if t.requires_grad and t.is_leaf and (entry is None or not entry.uid):
+            entry = self.prov.make_origin(t, self.param_lines.get(id(t), line))
+        if entry is None:
+            return EMPTY
+        if entry.uid:
+            entry.last_use = line
+        return entry.taint
+
+    def mark_output(self, out: Tensor, taint: frozenset[int], line: int | None) -> None:
+        """Record an op's output: provenance, and the line on its grad_fn."""
+        grad_fn = out.grad_fn
+        if grad_fn is not None:
+            meta = grad_fn.metadata
+            if META_LINE not in meta:
+                meta[META_LINE] = line
+                meta[META_SEQ] = self.seq
+            if taint:
+                self.prov.put(out, taint, line)
+        elif out.requires_grad:
+            entry = self.prov.put(out, taint, line)
+            entry.line = line if entry.line is None else entry.line
+            self.prov.make_origin(out, line)
+        else:
+            self.prov.put(out, taint, line)
+
+    # -- the generic path --------------------------------------------------------------
+
+    def on_op(self, info: OpInfo, func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        line = self.user_line(3)
+        seq = self.next_seq()
+        taint, any_rg, inputs = self._scan(args, kwargs, line)
+        flags = info.flags
+        target = args[0] if (flags & F_INPLACE) and args and isinstance(args[0], Tensor) else None
+        before = _inplace_state(target) if target is not None else None
+        try:
+            out = func(*args, **kwargs)
+        except Exception as error:
+            if target is not None and before is not None:
+                self._inplace_event(info, line, target, before, taint, str(error))
+            raise
+        grad_on = torch.is_grad_enabled()
+        if target is not None and before is not None:
+            self._inplace_event(info, line, target, before, taint, None)
+            if grad_on or not (target.requires_grad and target.is_leaf):
+                entry = self.prov.get(target)
+                merged = union(entry.taint, taint) if entry is not None else taint
+                if merged:
+                    self.prov.put(target, merged, line)
+            if target.grad_fn is not None:
+                target.grad_fn.metadata.setdefault(META_LINE, line)
+                target.grad_fn.metadata.setdefault(META_SEQ, seq)
+        outs = out if isinstance(out, (tuple, list)) else (out,)
+        for item in outs:
+            if isinstance(item, Tensor) and not _is_input(item, inputs):
+                self._output(info, item, taint, any_rg, grad_on, line, args)
+        return out
+
+    def _scan(self, args: tuple[Any, ...], kwargs: dict[str, Any], line: int | None) -> tuple[frozenset[int], bool, list[Tensor]]:
+        taint: frozenset[int] = EMPTY
+        any_rg = False
+        inputs: list[Tensor] = []
+        pyvalues = self.prov.pyvalues
+        for arg in (*args, *kwargs.values()) if kwargs else args:
+            if isinstance(arg, Tensor):
+                inputs.append(arg)
+                any_rg = any_rg or arg.requires_grad
+                taint = union(taint, self.tensor_taint(arg, line))
+            elif type(arg) in (list, tuple):
+                for item in arg:
+                    if isinstance(item, Tensor):
+                        inputs.append(item)
+                        any_rg = any_rg or item.requires_grad
+                        taint = union(taint, self.tensor_taint(item, line))
+            elif pyvalues and type(arg) is float:
+                taint = union(taint, self.prov.pyvalue_taint(arg))
+        return taint, any_rg, inputs
+
+    def _output(self, info: OpInfo, out: Tensor, taint: frozenset[int], any_rg: bool, grad_on: bool,
+                line: int | None, args: tuple[Any, ...]) -> None:
+        if out.requires_grad:
+            flags = info.flags
+            if flags and any_rg:
+                taint = self._special(info, taint, line, args)
+            self.mark_output(out, taint, line)
+            return
+        if any_rg:
+            taint = self._cut(info, out, taint, grad_on, line)
+        self.mark_output(out, taint, line)
+
+    def _cut(self, info: OpInfo, out: Tensor, taint: frozenset[int], grad_on: bool, line: int | None) -> frozenset[int]:
+        """An output that needs no grad although an input did: the path ends here."""
+        if torch.is_inference_mode_enabled():
+            rec = self.event("inference_mode", line, info.display, taint)
+            if rec is not None:
+                rec.detail.setdefault("region_line", self.inference_line)
+        elif not grad_on:
+            rec = self.event("no_grad", line, info.display, taint)
+            if rec is not None:
+                rec.detail.setdefault("region_line", self.grad_off_line)
+        else:
+            rec = self.event("nondiff", line, info.display, taint)
+            if rec is not None and not rec.detail:
+                dtype = out.dtype
+                rec.detail.update(dtype=str(dtype).replace("torch.", ""),
+                                  integer=not (dtype.is_floating_point or dtype.is_complex),
+                                  cast=bool(info.flags & F_CAST))
+        return taint if rec is None else union(taint, frozenset((rec.token,)))
+
+    def _special(self, info: OpInfo, taint: frozenset[int], line: int | None, args: tuple[Any, ...]) -> frozenset[int]:
+        """Zero-gradient ops, singular points and where(): worth a token on the path."""
+        flags = info.flags
+        rec: Rec | None = None
+        if flags & F_ZERO:
+            rec = self.event("zero_grad_op", line, info.display, taint)
+        elif flags & F_SINGULAR:
+            condition = _singular_condition(info.name, args)
+            if condition:
+                rec = self.event("singular", line, info.display, taint)
+                if rec is not None:
+                    rec.detail.setdefault("condition", condition)
+        elif flags & F_WHERE:
+            rec = self.event("where", line, info.display, taint)
+            if rec is not None:
+                rec.detail["branch_nonfinite"] = rec.detail.get("branch_nonfinite", False) or _branch_nonfinite(info.name, args)
+        return taint if rec is None else union(taint, frozenset((rec.token,)))
+
+    def _inplace_event(self, info: OpInfo, line: int | None, target: Tensor, before: tuple[Any, ...],
+                       taint: frozenset[int], error: str | None) -> None:
+        version, base_op, is_leaf, requires_grad, shape = before
+        owner = self.grad_owner.get(id(target))
+        kind = "grad_inplace" if owner is not None and owner[0]() is target else "inplace"
+        rec = self.event(kind, line, info.display, taint)
+        if rec is None:
+            return
+        if kind == "grad_inplace":
+            rec.detail.setdefault("owners", [])
+            if owner is not None and owner[1] not in rec.detail["owners"] and len(rec.detail["owners"]) < 64:
+                rec.detail["owners"].append(owner[1])
+            return
+        versions = rec.detail.setdefault("versions", [])
+        if len(versions) < 16:
+            versions.append([version, base_op, shape])
+        rec.detail.setdefault("is_leaf", is_leaf)
+        rec.detail.setdefault("requires_grad", requires_grad)
+        rec.detail.setdefault("grad_enabled", torch.is_grad_enabled())
+        if error is not None:
+            rec.detail["error"] = error[:300]
+
+    def start(self) -> None:
+        self.mode = _Mode(self)
+        self.mode.__enter__()
+
+    def stop(self) -> None:
+        if self.mode is not None:
+            try:
+                self.mode.__exit__(None, None, None)
+            finally:
+                self.mode = None
+
+
+def _inplace_state(t: Tensor) -> tuple[Any, ...]:
+    grad_fn = t.grad_fn
+    return (t._version, grad_fn.name() if grad_fn is not None else "leaf", t.is_leaf, t.requires_grad, list(t.shape))
+
+
+def _is_input(out: Tensor, inputs: list[Tensor]) -> bool:
+    for item in inputs:
+        if item is out:
+            return True
+    return False
+
+
+def _singular_condition(name: str, args: tuple[Any, ...]) -> str:
+    """Which singular point an input sits at, or ''."""
+    try:
+        with torch.no_grad():
+            return _singular_check(name, args)
+    except Exception:  # a check must never break the user's run
+        return ""
+
+
+def _singular_check(name: str, args: tuple[Any, ...]) -> str:
+    first = args[0] if args else None
+    second = args[1] if len(args) > 1 else None
+    if name in ("sqrt", "rsqrt") and isinstance(first, Tensor) and bool((first <= 0).any()):
+        return "sqrt of a value <= 0"
+    if name.startswith("log") and isinstance(first, Tensor) and bool((first <= 0).any()):
+        return "log of a value <= 0"
+    if name in ("div", "divide", "true_divide", "__truediv__") and isinstance(second, Tensor) and bool((second == 0).any()):
+        return "division by zero"
+    if name in ("__rtruediv__", "__rdiv__", "reciprocal") and isinstance(first, Tensor) and bool((first == 0).any()):
+        return "division by zero"
+    if name in ("pow", "__pow__", "float_power") and isinstance(first, Tensor) and isinstance(second, (int, float)):
+        if 0 < second < 1 and bool((first <= 0).any()):
+            return f"power {second} of a value <= 0"
+        if second < 0 and bool((first == 0).any()):
+            return f"power {second} of zero"
+    if name in ("acos", "asin", "arccos", "arcsin", "atanh", "arctanh") and isinstance(first, Tensor):
+        if bool((first.abs() >= 1).any()):
+            return f"{name} of a value with |x| >= 1"
+    if name in ("atan2", "arctan2") and isinstance(first, Tensor) and isinstance(second, Tensor):
+        if bool(((first == 0) & (second == 0)).any()):
+            return "atan2(0, 0)"
+    if name == "cdist" and isinstance(first, Tensor) and isinstance(second, Tensor):
+        if bool((torch.cdist(first, second) == 0).any()):
+            return "distance of zero"
+    return ""
+
+
+def _branch_nonfinite(name: str, args: tuple[Any, ...]) -> bool:
+    try:
+        values = args[1:3] if name == "where" else args[:1]
+        return any(isinstance(v, Tensor) and v.is_floating_point() and not bool(torch.isfinite(v).all()) for v in values)
+    except Exception:
+        return False
+
+
+class _Mode(TorchFunctionMode):
+    """Routes every torch call of the user's code to the recording."""
+
+    def __init__(self, recording: TorchRecording) -> None:
+        super().__init__()
+        self.rec = recording
+        from gradrepl.backends.torch import handlers
+
+        self.handlers_obj = handlers.Handlers(recording)
+        self.handlers = handlers.table(self.handlers_obj)
+
+    def __torch_function__(self, func: Any, types: Any, args: tuple[Any, ...] = (), kwargs: dict[str, Any] | None = None) -> Any:
+        if kwargs is None:
+            kwargs = {}
+        rec = self.rec
+        if rec.suspended:
+            return func(*args, **kwargs)
+        info = rec.infos.get(func)
+        if info is None:
+            info = rec.infos[func] = OpInfo(func)
+        kind = info.kind
+        if kind == optable.OP:
+            return rec.on_op(info, func, args, kwargs)
+        if kind == optable.IGNORE:
+            return func(*args, **kwargs)
+        return self.handlers[kind](info, func, args, kwargs)
+
+
+def weak(obj: Any) -> Any:
+    try:
+        return weakref.ref(obj)
+    except TypeError:
+        return lambda: None
