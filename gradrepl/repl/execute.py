@@ -66,8 +66,6 @@ def _forget_lost(state: ReplState, entry: Entry) -> None:
     """The worker was replaced: its namespace, and what was learnt from it, are gone."""
     state.last_report = None
     state.graph_report = None
-    state.events.clear()
-    state.losses.clear()
     state.bound.clear()
     for earlier in state.transcript.entries:
         if earlier is not entry and earlier.outcome == "completed":

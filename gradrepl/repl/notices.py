@@ -4,18 +4,28 @@ When an input reads a ``.grad`` that is None (torch) or ``tape.gradient``
 hands back None (TensorFlow), the REPL says at once which variable, on which
 line, the most likely cause and where it happened, and points at ``:why``:
 
-    x.grad is None (line 5): detach() cut the path to the loss, at line 3.  :why x
+    y.grad is None (line 6): the tensor never asked for a gradient, at line 3.  :why y
+
+The recorder reports these reads as ``grad_read`` / ``tape_gradient`` events
+whose ``detail["none_uids"]`` names the variables by uid. A tensor the
+recorder had no uid for (one that never required grad) still leaves the key
+behind; its name is then read off the source line (``y.grad``).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from gradrepl.core import causes
 from gradrepl.core.report import Event, Finding, RunReport
 from gradrepl.render.findings import by_target, cause_title
-from gradrepl.repl.probe import rediagnosed
 from gradrepl.repl.state import ReplState
+
+SourceLine = Callable[[int], "str | None"]
+_GRAD_ATTR = re.compile(r"([A-Za-z_][\w.]*)\.grad\b(?!_)")
+_KINDS = {"grad_read": "{name}.grad", "tape_gradient": "the gradient of {name}"}
 
 
 @dataclass(frozen=True)
@@ -29,29 +39,32 @@ class NoneGrad:
     line: int | None
 
 
-def none_gradients(report: RunReport) -> list[NoneGrad]:
+def none_gradients(report: RunReport, source_line: SourceLine = lambda n: None) -> list[NoneGrad]:
     """Every None gradient the run handed to user code, each variable once, in order."""
     names = {v.uid: v.name for v in report.variables}
     seen: dict[str, NoneGrad] = {}
     for event in report.events:
-        for found in _from_event(event, names):
+        for found in _from_event(event, names, source_line):
             seen.setdefault(found.target, found)
     return list(seen.values())
 
 
-def _from_event(event: Event, names: dict[int, str]) -> list[NoneGrad]:
-    """The None gradients one event handed out: ``detail["none_uids"]`` of a
-    ``grad_read`` (torch ``.grad``) or ``tape_gradient`` (TF) event."""
-    if event.kind not in ("grad_read", "tape_gradient"):
+def _from_event(event: Event, names: dict[int, str], source_line: SourceLine) -> list[NoneGrad]:
+    template = _KINDS.get(event.kind)
+    if template is None or "none_uids" not in event.detail:
         return []
-    uids = event.detail.get("none_uids") or []
-    found = []
-    for uid in uids if isinstance(uids, list) else []:
-        name = names.get(uid) if isinstance(uid, int) else None
-        if name:
-            what = f"{name}.grad" if event.kind == "grad_read" else f"the gradient of {name}"
-            found.append(NoneGrad(name, what, event.line))
-    return found
+    nones = _named(event.detail.get("none_uids"), names)
+    if not nones and event.kind == "grad_read" and event.line is not None:
+        present = set(_named(event.detail.get("present_uids"), names))
+        text = source_line(event.line) or ""
+        nones = [n for n in dict.fromkeys(_GRAD_ATTR.findall(text)) if n not in present]
+    return [NoneGrad(name, template.format(name=name), event.line) for name in nones]
+
+
+def _named(uids: object, names: dict[int, str]) -> list[str]:
+    if not isinstance(uids, list):
+        return []
+    return [names[uid] for uid in uids if isinstance(uid, int) and uid in names]
 
 
 def line_for(found: NoneGrad, finding: Finding | None) -> str:
@@ -60,22 +73,22 @@ def line_for(found: NoneGrad, finding: Finding | None) -> str:
     head = f"{found.what} is None{where}"
     if finding is None or finding.cause in (causes.NONE, ""):
         return f"{head}.  :why {found.target}"
-    at = f", at line {finding.line}" if finding.line is not None else ""
+    at = f", at line {finding.line}" if finding.line is not None and finding.line != found.line else ""
     return f"{head}: {_sentence(cause_title(finding.cause))}{at}.  :why {found.target}"
 
 
 def _sentence(title: str) -> str:
-    return title[:1].lower() + title[1:] if title[:2] != title[:2].upper() else title
+    """``The tensor never asked ...`` → ``the tensor never asked ...`` (not ``NumPy`` → ``numPy``)."""
+    first = title.split(" ", 1)[0]
+    return title[:1].lower() + title[1:] if first[1:] == first[1:].lower() else title
 
 
 def announce(state: ReplState, report: RunReport) -> None:
     """Print one line per None gradient the input met; remember the last for ``:why``/``:hint``."""
-    found = none_gradients(report)
+    found = none_gradients(report, state.transcript.line)
     if not found:
         return
-    # The cause often lies in an earlier input (a detach two lines up): diagnose with all of them.
-    judged = rediagnosed(report, list(state.events), [*report.losses, *state.losses])
-    tops = {target: group[0] for target, group in by_target(judged.findings).items()}
+    tops = {target: group[0] for target, group in by_target(report.findings).items()}
     for item in found:
         finding = tops.get(item.target)
         state.printer.notice(line_for(item, finding))

@@ -1,19 +1,19 @@
 """Provides probe(): look at the live session without running any user statement.
 
 ``:why``, ``:tree``, ``:grads`` and ``:check`` ask the worker to evaluate
-target expressions in the session's namespace (an empty, unrecorded run) and
-then diagnose the result together with the provenance events of every input
-so far: a ``detach`` three inputs ago still explains today's None.
+target expressions in the session's namespace (an empty, unrecorded run); the
+runner diagnoses what comes back. Provenance events belong to the run that
+recorded them (their uids mean nothing in another run), so a probe's
+diagnosis rests on what the objects themselves still show: their graph, their
+gradients, the lines stored on their graph nodes.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
-from gradrepl.core.report import Event, RunReport
+from gradrepl.core.report import RunReport
 from gradrepl.core.request import RunRequest
-from gradrepl.diagnosis.engine import diagnose
 from gradrepl.repl import interrupts
 from gradrepl.repl.state import ReplState
 from gradrepl.repl.transcript import FILENAME
@@ -23,7 +23,7 @@ PROBE_TIMEOUT = 60.0
 
 
 def probe(state: ReplState, targets: list[str] | None, checks: list[dict[str, Any]] | None = None) -> RunReport:
-    """The session's variables (``targets=None``: all of them) diagnosed with its history."""
+    """The session's variables (``targets=None``: all of them), diagnosed."""
     request = RunRequest(
         code="",
         filename=FILENAME,
@@ -33,21 +33,7 @@ def probe(state: ReplState, targets: list[str] | None, checks: list[dict[str, An
         timeout=PROBE_TIMEOUT,
         checks=list(checks or []),
     )
-    report = interrupts.call(state, lambda: state.run(request))
-    return with_history(report, state)
-
-
-def with_history(report: RunReport, state: ReplState) -> RunReport:
-    """``report`` (of a probe) re-diagnosed with the session's events and losses added."""
-    return rediagnosed(report, [*state.events, *report.events], [*report.losses, *state.losses])
-
-
-def rediagnosed(report: RunReport, events: list[Event], losses: list[str]) -> RunReport:
-    """A copy of ``report`` with these events and losses, and the findings they lead to."""
-    merged = dataclasses.replace(report, events=events, losses=list(dict.fromkeys(losses)))
-    if report.outcome in ("completed", "raised"):
-        merged.findings = diagnose(merged)
-    return merged
+    return interrupts.call(state, lambda: state.run(request))
 
 
 def target_failed(report: RunReport, target: str) -> str | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from gradrepl.core.report import Event, RunReport
+from gradrepl.core.report import RunReport
 from gradrepl.core.request import RunRequest
 from gradrepl.core.scenario import Scenario
 from gradrepl.repl.printer import Printer
@@ -63,10 +63,6 @@ class ReplState:
     """The report of the last input that ran."""
     graph_report: RunReport | None = None
     """The report of the latest input that came back with a gradient graph (``:tree``)."""
-    events: list[Event] = field(default_factory=list)
-    """Provenance events of every input so far (lines are session-script lines)."""
-    losses: list[str] = field(default_factory=list)
-    """What the latest input that took gradients took them of."""
     bound: list[str] = field(default_factory=list)
     """Names the session's inputs bound, to say what a lost worker took with it."""
     scenario: Scenario | None = None
@@ -98,8 +94,6 @@ class ReplState:
             pass
         self.session = new_session_id()
         self.transcript.clear()
-        self.events.clear()
-        self.losses.clear()
         self.bound.clear()
         self.last_report = None
         self.graph_report = None
@@ -107,11 +101,8 @@ class ReplState:
         self.last_cause = None
 
     def remember(self, report: RunReport, names: list[str]) -> None:
-        """Keep what an input's report taught: events, losses, its graph, the names it bound."""
+        """Keep what an input's report taught: its graph, the names it bound."""
         self.last_report = report
         if report.graph is not None and report.graph.root is not None:
             self.graph_report = report
-        self.events.extend(report.events)
-        if report.losses:
-            self.losses = list(report.losses)
         self.bound.extend(n for n in names if n not in self.bound)

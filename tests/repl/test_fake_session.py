@@ -30,13 +30,6 @@ def test_expression_values_print_like_python(fake_runner: Runner) -> None:
     assert out.split("\n")[:-1] == ["2", "hi", "'text'", "'texttext'"]
 
 
-def test_values_are_shown_without_recording_provenance(fake_runner: Runner) -> None:
-    state = new_state(fake_runner, "fake")
-    drive(state, lines("import fakegrad", "v = fakegrad.tensor(1.0, requires_grad=True)", "v.detach()"))
-    # the value step is not recorded; the input's own detach is, exactly once
-    assert [e.kind for e in state.events].count("detach") == 1
-
-
 def test_namespace_persists_and_lines_number_like_one_script(fake_runner: Runner) -> None:
     state = new_state(fake_runner, "fake")
     out = drive(state, lines("def f(a):", "return 1 / a", "", "n = 0", "f(n)"))

@@ -52,25 +52,23 @@ def tree(state: ReplState, arg: str) -> None:
 
 
 def _view(state: ReplState, arg: str) -> GraphView | None:
-    if not arg:
-        report = state.graph_report
-        if report is None:
-            state.printer.info("No gradient graph yet: it appears once a loss is differentiated (backward / tape.gradient).")
-            return None
-        return GraphView(report.graph, report.variables, report.findings)
-    report = probe(state, [arg])
-    failure = target_failed(report, arg)
+    report = probe(state, [arg] if arg else None)
+    failure = target_failed(report, arg) if arg else None
     if failure:
         state.printer.error(failure)
         return None
     base = report if report.graph is not None and report.graph.root is not None else state.graph_report
     if base is None:
-        state.printer.info(f"{arg} has no gradient graph: nothing was differentiated through it.")
+        what = f"{arg} has no gradient graph" if arg else "No gradient graph yet"
+        state.printer.info(f"{what}: a graph appears once a loss is differentiated (backward / tape.gradient).")
         return None
-    view = GraphView(base.graph, base.variables or report.variables, report.findings or base.findings)
+    view = GraphView(base.graph, base.variables, base.findings)
+    if not arg or _is_root(view, arg):
+        return view
     node = view.node_of_variable(arg)
     if node is None:
-        return view if _is_root(view, arg) else _not_in_graph(state, arg)
+        state.printer.info(f"{arg} is not in the gradient graph of the latest loss; :why {arg} says why.")
+        return None
     if base.graph is not None and base.graph.nodes[node].kind == "leaf":
         return view.path_to(node)
     return view.rerooted(node)
@@ -81,10 +79,6 @@ def _is_root(view: GraphView, name: str) -> bool:
     if graph is None or graph.root is None:
         return False
     return graph.nodes[graph.root].label == name
-
-
-def _not_in_graph(state: ReplState, name: str) -> None:
-    state.printer.info(f"{name} is not in the gradient graph of the latest loss; :why {name} says why.")
 
 
 def grads(state: ReplState, arg: str) -> None:
