@@ -112,8 +112,7 @@ class LessonPlayer:
             timeout=RUN_TIMEOUT,
             checks=checks.solution_requests(self.spec),
         )
-        report = self.runner.run(self.spec.framework, request)
-        _ensure_findings(report)
+        report = self.runner.run(self.spec.framework, request)  # the Runner attaches findings
         self.report = report
         if report.outcome in ("timeout", "crashed", "cancelled"):
             reason = report.error.message if report.error else report.outcome
@@ -133,6 +132,7 @@ class LessonPlayer:
         if step.output and step.output not in self.report.stdout + self.report.stderr:
             failures.append(f"the output does not contain {step.output!r} (it was: {_tail(self.report.stdout)!r})")
         if failures:
+            failures += self.report.warnings  # e.g. a diagnosis that failed
             return StepResult(False, "; ".join(failures))
         return StepResult(True, step.describe().removeprefix("expect: "))
 
@@ -165,15 +165,6 @@ def _error_failures(expected: str, report: RunReport) -> list[str]:
         return [f"expected an error mentioning {expected!r}, the run raised none"]
     text = f"{report.error.type}: {report.error.message}"
     return [] if expected in text else [f"expected an error mentioning {expected!r}, it raised {text!r}"]
-
-
-def _ensure_findings(report: RunReport) -> None:
-    # the Runner attaches findings; diagnose here only if a runner did not
-    if report.findings or not report.variables:
-        return
-    from gradrepl.diagnosis.engine import diagnose
-
-    report.findings = diagnose(report)
 
 
 def _read(path: Path) -> str:
