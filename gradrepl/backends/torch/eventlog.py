@@ -81,6 +81,9 @@ class EventLog:
                 origins = [uid_map.get(u, u) for u in origins]
             detail = dict(rec.detail)
             detail.update(count=rec.count, first_seq=rec.first_seq, last_seq=rec.last_seq)
+            via = sorted(-t - 1 for t in rec.in_taint if t < 0)
+            if via:
+                detail["via"] = via[:32]
             out.append(Event(kind=rec.kind, line=rec.line, op=rec.op, uids=origins[:32], detail=detail))
         return out
 

@@ -1,0 +1,159 @@
+"""Provides the reading of torch errors: the error is the symptom, these find the root.
+
+Each rule recognises one autograd error message and traces it to the line that
+caused it: the in-place operation (not the backward that noticed it), the first
+backward that freed a graph, the constructor of an integer tensor ...
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gradrepl.core.report import Event
+from gradrepl.diagnosis.torch_facts import RunFacts, seq
+
+_VERSION = re.compile(r"\[(?:torch\.)?\w+ \[([\d, ]*)\]\](?:, which is output \d+ of (\w+),)? is at version (\d+); expected version (\d+)")
+
+
+@dataclass
+class Root:
+    """A root cause found from the run's error."""
+
+    cause: str
+    line: int | None
+    detail: str
+    op: str = ""
+    confidence: float = 0.95
+
+
+def from_error(facts: RunFacts) -> Root | None:
+    """The root cause behind the run's error, when the error is a known autograd one."""
+    text = facts.error_text()
+    if not text:
+        return None
+    for rule in RULES:
+        root = rule(facts, text)
+        if root is not None:
+            return root
+    return None
+
+
+def _inplace_leaf(facts: RunFacts, text: str) -> Root | None:
+    if "leaf Variable that requires grad is being used in an in-place operation" not in text:
+        return None
+    event = next((e for e in facts.of_kind("inplace") if e.detail.get("error")), None)
+    line = event.line if event is not None else _error_line(facts)
+    op = event.op if event is not None else ""
+    what = f"`{op}`" if op else "an in-place operation"
+    return Root("inplace_leaf", line, f"line {line} changes a leaf tensor that requires grad in place with {what}.", op)
+
+
+def _inplace_saved(facts: RunFacts, text: str) -> Root | None:
+    if "modified by an inplace operation" not in text:
+        return None
+    match = _VERSION.search(text)
+    event = _culprit(facts, match) if match else None
+    if event is None:
+        candidates = [e for e in facts.of_kind("inplace") if not e.detail.get("error") and e.detail.get("grad_enabled", True)]
+        event = candidates[-1] if candidates else None
+    if event is None:
+        return Root("inplace_saved_tensor", _error_line(facts),
+                    "a tensor that backward needs was changed in place after it was used.", confidence=0.6)
+    saved_by = f" ({match.group(2)} saved it for backward)" if match and match.group(2) else ""
+    return Root("inplace_saved_tensor", event.line,
+                f"`{event.op}` at line {event.line} changes a tensor in place after it was used{saved_by}; "
+                f"backward at line {_error_line(facts)} needs the old value.", event.op)
+
+
+def _culprit(facts: RunFacts, match: re.Match[str]) -> Event | None:
+    """The in-place op that moved the named tensor from the expected version."""
+    shape = [int(x) for x in match.group(1).replace(" ", "").split(",") if x]
+    producer = match.group(2)
+    expected = int(match.group(4))
+    best: tuple[int, Event] | None = None
+    for event in facts.of_kind("inplace"):
+        for version, base_op, ev_shape in event.detail.get("versions", []):
+            if ev_shape != shape or version != expected:
+                continue
+            score = 2 if producer and str(base_op).startswith(producer) else 1 if not producer and base_op == "leaf" else 0
+            if best is None or score > best[0]:
+                best = (score, event)
+    return best[1] if best else None
+
+
+def _second_time(facts: RunFacts, text: str) -> Root | None:
+    if "backward through the graph a second time" not in text and "after they have already been freed" not in text:
+        return None
+    failing = next((e for e in reversed(facts.losses()) if e.detail.get("error")), None)
+    reused = failing.detail.get("reused") if failing is not None else None
+    first = facts.first_loss()
+    first_line = first.line if first is not None else None
+    if reused and not reused.get("is_loss") and reused.get("line"):
+        return Root("retain_graph", reused["line"],
+                    f"the value computed at line {reused['line']} (`{reused['op']}`) belongs to a graph that an earlier "
+                    f"backward (line {first_line}) already freed; the backward at line {_error_line(facts)} needs it again.",
+                    str(reused.get("op", "")))
+    return Root("retain_graph", first_line,
+                f"backward at line {first_line} frees the graph; the call at line {_error_line(facts)} goes through it again.",
+                first.op if first is not None else "")
+
+
+def _int_dtype(facts: RunFacts, text: str) -> Root | None:
+    if "floating point" in text and "require gradients" in text:
+        line = _error_line(facts)
+        return Root("int_dtype", line, f"line {line} asks an integer tensor to require grad.")
+    return None
+
+
+def _inference(facts: RunFacts, text: str) -> Root | None:
+    if "Inference tensors" not in text:
+        return None
+    event = next(iter(facts.of_kind("inference_mode_on", "inference_mode")), None)
+    line = event.line if event is not None else _error_line(facts)
+    return Root("no_grad_context", line, f"a tensor made inside torch.inference_mode() (line {line}) is used where autograd must record it.")
+
+
+def _not_implemented(facts: RunFacts, text: str) -> Root | None:
+    match = re.search(r"derivative for (?:aten::)?'?([\w.]+)'? is not implemented", text)
+    if not match:
+        return None
+    name = match.group(1)
+    graph = facts.report.graph
+    node = next((n for n in graph.nodes if n.op == "NotImplemented" or name in n.op.lower()), None) if graph else None
+    line = node.line if node is not None and node.line else _error_line(facts)
+    return Root("non_differentiable_op", line, f"`{name}` at line {line} has no derivative in torch.", name)
+
+
+def _numpy_requires_grad(facts: RunFacts, text: str) -> Root | None:
+    if "numpy() on Tensor that requires grad" not in text:
+        return None
+    line = _error_line(facts)
+    return Root("numpy_roundtrip", line, f"line {line} converts a tensor that requires grad to NumPy.", "Tensor.numpy")
+
+
+def _non_leaf_optimizer(facts: RunFacts, text: str) -> Root | None:
+    if "optimize a non-leaf Tensor" not in text:
+        return None
+    var = next((v for v in facts.report.variables if not v.is_leaf), None)
+    line = (var.evidence.get("grad_fn_line") or var.line) if var is not None else _error_line(facts)
+    return Root("rebind_non_leaf", line, f"the tensor given to the optimizer is the result of an operation (line {line}), not a leaf.")
+
+
+def _assign_parameter(facts: RunFacts, text: str) -> Root | None:
+    if "as parameter" not in text or "cannot assign" not in text:
+        return None
+    line = _error_line(facts)
+    return Root("param_rebound", line, f"line {line} replaces a module parameter with a plain tensor.")
+
+
+def _error_line(facts: RunFacts) -> int | None:
+    return facts.error.line if facts.error is not None else None
+
+
+RULES = (_inplace_leaf, _inplace_saved, _second_time, _int_dtype, _inference, _not_implemented,
+         _numpy_requires_grad, _non_leaf_optimizer, _assign_parameter)
+
+
+def earliest(events: list[Event]) -> Event | None:
+    return min(events, key=seq) if events else None

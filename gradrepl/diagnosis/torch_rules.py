@@ -1,0 +1,246 @@
+"""Provides diagnose_torch(): the PyTorch rules, from a RunReport to findings.
+
+Pure Python over the report (no torch import). For each target the rules ask,
+in order: did an autograd error name the root? does the variable take part at
+all (requires_grad, leaf)? was its gradient cleared after backward? was
+backward called? where does the recorded provenance say its path to the loss
+was cut? The evidence keys read here are documented in docs/backends.md.
+"""
+
+from __future__ import annotations
+
+from gradrepl.core.report import Finding, RunReport, Symptom, VariableInfo
+from gradrepl.diagnosis import torch_errors
+from gradrepl.diagnosis.common import finding, ok_finding, symptom_of
+from gradrepl.diagnosis.torch_chain import find_break, first_of
+from gradrepl.diagnosis.torch_facts import RunFacts, ev, seq
+
+INTEGER = ("int", "uint", "bool", "long", "short", "byte", "char")
+
+
+def diagnose_torch(report: RunReport) -> list[Finding]:
+    """At least one finding per variable (and per target that failed with a known error)."""
+    facts = RunFacts(report)
+    root = torch_errors.from_error(facts)
+    out: list[Finding] = []
+    for var in report.variables:
+        out.extend(_diagnose(var, facts, root))
+    for expr in report.target_errors:
+        if root is not None and report.variable(expr) is None:
+            out.append(finding(expr, "error", root.cause, line=root.line, confidence=root.confidence * 0.9,
+                               detail=f"`{expr}` does not exist after the run: {root.detail}", op=root.op))
+    return out
+
+
+def _diagnose(var: VariableInfo, facts: RunFacts, root: torch_errors.Root | None) -> list[Finding]:
+    symptom = symptom_of(var, facts.report)
+    if symptom == "ok":
+        return [ok_finding(var), *_optimizer_notes(var, facts)]
+    if root is not None and (symptom == "error" or var.grad.kind == "none"):
+        return [finding(var, symptom, root.cause, line=root.line, confidence=root.confidence, detail=root.detail, op=root.op)]
+    if var.grad.kind == "nonfinite":
+        return [_nonfinite(var, symptom, facts)]
+    if var.grad.kind == "zero":
+        return [_zero(var, symptom, facts)]
+    return [_missing(var, symptom, facts)]
+
+
+# -- a gradient that is None ------------------------------------------------------------
+
+
+def _missing(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding:
+    for rule in (_not_required, _non_leaf, _cleared, _not_called, _reachable_but_none, _cut, _unused):
+        result = rule(var, symptom, facts)
+        if result is not None:
+            return result
+    return finding(var, symptom, "unused_parameter", line=var.line, confidence=0.3,
+                   detail=f"no path leads from the loss to {var.name}, and the recording shows no cut.")
+
+
+def _not_required(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding | None:
+    if var.requires_grad:
+        return None
+    cut = find_break(facts.indexed(ev(var, "value_events", [])), var.name)
+    if cut is not None:
+        return finding(var, symptom, cut.cause, line=cut.event.line, op=cut.event.op,
+                       detail=f"{var.name} itself was made without history: {cut.detail}")
+    if var.dtype.startswith(INTEGER):
+        return finding(var, symptom, "int_dtype", line=var.line,
+                       detail=f"{var.name} has dtype {var.dtype}; only floating-point tensors can have gradients.")
+    freeze = facts.indexed(ev(var, "freeze_events", []))
+    line = freeze[-1].line if freeze else var.line
+    if var.kind == "parameter" or ev(var, "is_parameter"):
+        how = f"at line {line} (`{freeze[-1].op}`)" if freeze else "where it was created"
+        return finding(var, symptom, "frozen_parameter", line=line, op=freeze[-1].op if freeze else "",
+                       detail=f"{var.name} has requires_grad=False, set {how}.")
+    where = f"line {line}" if line else "where it was created"
+    return finding(var, symptom, "no_requires_grad", line=line,
+                   detail=f"{var.name} is created at {where} without requires_grad=True, so autograd does not track it.")
+
+
+def _non_leaf(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding | None:
+    if var.is_leaf:
+        return None
+    line = ev(var, "grad_fn_line") or var.line
+    grad_fn = ev(var, "grad_fn", "")
+    if ev(var, "orphan_leaf"):
+        return finding(var, symptom, "rebind_non_leaf", line=line, op=grad_fn,
+                       detail=f"{var.name} is bound at line {line} to the result of an operation ({grad_fn}), "
+                              "not to the leaf tensor that requires grad; only leaves get .grad.")
+    leaves = ", ".join(ev(var, "leaf_names", [])[:3])
+    from_leaves = f" computed from {leaves}" if leaves else ""
+    return finding(var, symptom, "non_leaf_access", line=line, op=grad_fn,
+                   detail=f"{var.name} is an intermediate result{from_leaves} (line {line}); torch keeps .grad only for leaves.")
+
+
+def _cleared(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding | None:
+    clears = facts.indexed(ev(var, "clear_events", []))
+    if not clears or not ev(var, "backward_calls"):
+        return None
+    last = max(clears, key=lambda e: seq(e, "last_seq"))
+    return finding(var, symptom, "grads_cleared", line=last.line, op=last.op,
+                   detail=f"`{last.op}` at line {last.line} clears {var.name}'s gradient after the last backward.")
+
+
+def _not_called(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding | None:
+    if ev(var, "backward_calls"):
+        return None
+    uncalled = next((e for e in facts.of_kind("uncalled") if e.op == ".backward"), None)
+    if uncalled is not None:
+        return finding(var, symptom, "backward_not_called", line=uncalled.line, op=".backward",
+                       detail=f"line {uncalled.line} names `.backward` without calling it (no parentheses).")
+    if facts.error is not None:
+        return None
+    root = facts.report.graph.nodes[facts.report.graph.root] if facts.report.graph and facts.report.graph.root is not None else None
+    line = root.line if root is not None else None
+    loss = facts.report.losses[0] if facts.report.losses else "the loss"
+    return finding(var, symptom, "backward_not_called", line=line,
+                   detail=f"nothing calls backward on {loss}, so no gradient is computed.")
+
+
+def _reachable_but_none(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding | None:
+    if not var.reachable:
+        return None
+    special = [s for s in ev(var, "path_special", []) if s.get("custom")]
+    if special:
+        s = special[0]
+        return finding(var, symptom, "hook_or_custom_fn", line=s.get("line"), op=s["op"],
+                       detail=f"the path from the loss to {var.name} goes through the custom function {s['op']}, "
+                              "whose backward returns no gradient for it.")
+    hooks = facts.indexed(ev(var, "hook_events", []))
+    if hooks:
+        h = hooks[0]
+        return finding(var, symptom, "hook_or_custom_fn", line=h.detail.get("hook_line") or h.line, op=h.op,
+                       detail=f"a hook registered at line {h.line} changes the gradient on its way to {var.name}.")
+    if facts.of_kind("autograd_grad") and not facts.of_kind("backward"):
+        call = facts.of_kind("autograd_grad")[0]
+        return finding(var, symptom, "backward_not_called", line=call.line, op=call.op,
+                       detail=f"torch.autograd.grad at line {call.line} returns the gradients; it does not store them in .grad.")
+    return None
+
+
+def _cut(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding | None:
+    cut = find_break(facts.indexed(ev(var, "path_events", [])), var.name)
+    if cut is None:
+        return None
+    return finding(var, symptom, cut.cause, line=cut.event.line, op=cut.event.op, detail=cut.detail)
+
+
+def _unused(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding | None:
+    if ev(var, "loss_derives") is not False:
+        return None
+    replaced = facts.indexed(ev(var, "replaced_events", []))
+    if replaced:
+        r = replaced[-1]
+        return finding(var, symptom, "param_rebound", line=r.line, op=r.op,
+                       detail=f"line {r.line} replaces `{r.op}` with a new parameter; {var.name} is the old one, "
+                              "which the loss no longer uses.")
+    if ev(var, "in_optimizer") and "param_groups" in var.name:
+        opt = facts.indexed(ev(var, "optimizer_events", []))
+        line = opt[0].line if opt else var.line
+        return finding(var, symptom, "optimizer_wrong_params", line=line, op=opt[0].op if opt else "",
+                       detail=f"the optimizer created at line {line} holds {var.name}, a tensor the loss never uses.")
+    used = ev(var, "last_use_line")
+    if used:
+        return finding(var, symptom, "unused_parameter", line=used, confidence=0.85,
+                       detail=f"{var.name} is used at line {used}, but that result never reaches the loss.")
+    return finding(var, symptom, "unused_parameter", line=var.line, confidence=0.85,
+                   detail=f"the loss is computed without {var.name}.")
+
+
+# -- zero and non-finite gradients ------------------------------------------------------
+
+
+def _zero(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding:
+    clears = facts.indexed(ev(var, "clear_events", []))
+    if clears:
+        last = max(clears, key=lambda e: seq(e, "last_seq"))
+        return finding(var, symptom, "grads_cleared", line=last.line, op=last.op,
+                       detail=f"`{last.op}` at line {last.line} zeroes {var.name}'s gradient after the last backward.")
+    chain = facts.indexed(ev(var, "path_events", []))
+    zero = first_of(chain, "zero_grad_op")
+    if zero is not None:
+        return finding(var, symptom, "non_differentiable_op", line=zero.line, op=zero.op,
+                       detail=f"`{zero.op}` at line {zero.line} is a step function: its gradient is zero almost everywhere.")
+    special = ev(var, "path_special", [])
+    if special:
+        s = special[0]
+        cause = "hook_or_custom_fn" if s.get("custom") else "non_differentiable_op"
+        return finding(var, symptom, cause, line=s.get("line"), op=s["op"],
+                       detail=f"{s['op']} at line {s.get('line')} passes a zero gradient to {var.name}.")
+    hooks = facts.indexed(ev(var, "hook_events", []))
+    custom = first_of(chain, "custom_fn")
+    if hooks or custom is not None:
+        e = hooks[0] if hooks else custom
+        assert e is not None
+        return finding(var, symptom, "hook_or_custom_fn", line=e.detail.get("hook_line") or e.line, op=e.op,
+                       detail=f"`{e.op}` at line {e.line} changes the gradient on its way to {var.name}.")
+    return finding(var, symptom, "non_differentiable_op", line=var.line, confidence=0.3,
+                   detail=f"{var.name}'s gradient is exactly zero; the operations between it and the loss pass no signal.")
+
+
+def _nonfinite(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding:
+    chain = facts.indexed(ev(var, "path_events", []))
+    singular = [e for e in chain if e.kind == "singular"]
+    for e in chain:
+        if e.kind != "where":
+            continue
+        upstream = [facts.event(i) for i in e.detail.get("via", [])]
+        masked = [u for u in upstream if u is not None and u.kind == "singular"]
+        if masked or e.detail.get("branch_nonfinite"):
+            what = f"`{masked[0].op}` at line {masked[0].line} ({masked[0].detail.get('condition', '')})" if masked else "a branch"
+            return finding(var, symptom, "where_nan", line=e.line, op=e.op,
+                           detail=f"`{e.op}` at line {e.line} hides {what} in the forward pass, but backward still "
+                                  "multiplies its infinite or NaN gradient by zero, which gives NaN.")
+    if singular:
+        s = singular[0]
+        return finding(var, symptom, "nan_at_singularity", line=s.line, op=s.op,
+                       detail=f"`{s.op}` at line {s.line} is evaluated at a point where its derivative is infinite "
+                              f"({s.detail.get('condition', 'a singular point')}).")
+    hooks = facts.indexed(ev(var, "hook_events", []))
+    if hooks:
+        h = hooks[0]
+        return finding(var, symptom, "hook_or_custom_fn", line=h.detail.get("hook_line") or h.line, op=h.op,
+                       detail=f"a hook registered at line {h.line} changes the gradient on its way to {var.name}.")
+    loss_bad = ev(var, "loss_nonfinite")
+    detail = "the loss itself is NaN or infinite" if loss_bad else "an operation on the path has an infinite derivative"
+    return finding(var, symptom, "nan_at_singularity", line=var.line, confidence=0.4, detail=f"{detail}.")
+
+
+# -- notes on healthy gradients ---------------------------------------------------------
+
+
+def _optimizer_notes(var: VariableInfo, facts: RunFacts) -> list[Finding]:
+    """A parameter with a gradient that no optimizer updates (a replaced or forgotten one)."""
+    if ev(var, "in_optimizer") is not False or not facts.of_kind("optimizer_step") or not var.requires_grad:
+        return []
+    replaced = [e for e in facts.of_kind("param_replaced") if var.uid in e.detail.get("new", [])]
+    if replaced:
+        r = replaced[-1]
+        return [finding(var, "ok", "param_rebound", line=r.line, op=r.op, confidence=0.6,
+                        detail=f"{var.name} gets a gradient, but it replaced the parameter at line {r.line} after the "
+                               "optimizer was created, so step() never updates it.")]
+    opt = facts.of_kind("optimizer_init")
+    line = opt[0].line if opt else None
+    return [finding(var, "ok", "optimizer_wrong_params", line=line, op=opt[0].op if opt else "", confidence=0.5,
+                    detail=f"{var.name} gets a gradient, but the optimizer (line {line}) does not hold it, so step() never updates it.")]
