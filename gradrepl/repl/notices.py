@@ -6,10 +6,11 @@ line, the most likely cause and where it happened, and points at ``:why``:
 
     y.grad is None (line 6): the tensor never asked for a gradient, at line 3.  :why y
 
-The recorder reports these reads as ``grad_read`` / ``tape_gradient`` events
-whose ``detail["none_uids"]`` names the variables by uid. A tensor the
-recorder had no uid for (one that never required grad) still leaves the key
-behind; its name is then read off the source line (``y.grad``).
+The recorders report these as ``grad_read`` events (torch: ``detail["none_uids"]``
+names the tensors by uid) and ``tape_gradient`` events (TF: ``detail["none"]``
+names the sources). A tensor the torch recorder had no uid for (one that never
+required grad) still leaves the ``none_uids`` key behind; its name is then read
+off the source line (``y.grad``).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from gradrepl.repl.state import ReplState
 
 SourceLine = Callable[[int], "str | None"]
 _GRAD_ATTR = re.compile(r"([A-Za-z_][\w.]*)\.grad\b(?!_)")
-_KINDS = {"grad_read": "{name}.grad", "tape_gradient": "the gradient of {name}"}
+_KINDS = {"grad_read": "{name}.grad", "tape_gradient": "The gradient of {name}"}
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class NoneGrad:
     target: str
     """The variable's name as the user wrote it."""
     what: str
-    """``x.grad`` or ``the gradient of w``."""
+    """``x.grad`` or ``The gradient of w``."""
     line: int | None
 
 
@@ -51,14 +52,16 @@ def none_gradients(report: RunReport, source_line: SourceLine = lambda n: None) 
 
 def _from_event(event: Event, names: dict[int, str], source_line: SourceLine) -> list[NoneGrad]:
     template = _KINDS.get(event.kind)
-    if template is None or "none_uids" not in event.detail:
+    detail = event.detail
+    said = [n for n in detail.get("none", []) if isinstance(n, str)] if isinstance(detail.get("none"), list) else []
+    if template is None or ("none_uids" not in detail and not said):
         return []
-    nones = _named(event.detail.get("none_uids"), names)
+    nones = said + _named(detail.get("none_uids"), names)
     if not nones and event.kind == "grad_read" and event.line is not None:
-        present = set(_named(event.detail.get("present_uids"), names))
+        present = set(_named(detail.get("present_uids"), names))
         text = source_line(event.line) or ""
         nones = [n for n in dict.fromkeys(_GRAD_ATTR.findall(text)) if n not in present]
-    return [NoneGrad(name, template.format(name=name), event.line) for name in nones]
+    return [NoneGrad(name, template.format(name=name), event.line) for name in dict.fromkeys(nones)]
 
 
 def _named(uids: object, names: dict[int, str]) -> list[str]:
