@@ -7,6 +7,7 @@ only ``runner.worker`` may import backends.
 from __future__ import annotations
 
 import ctypes
+import functools
 import linecache
 import os
 import sys
@@ -19,7 +20,7 @@ from typing import Any
 from gradrepl.core.report import ErrorInfo, Outcome, RunReport
 from gradrepl.core.request import RunRequest
 from gradrepl.runner.capture import CaptureFiles
-from gradrepl.runner.guard import ProcessGuard
+from gradrepl.runner.guard import Baseline, ProcessGuard
 
 try:
     _LIBC: Any = ctypes.CDLL(None)
@@ -38,6 +39,7 @@ class Executor:
         self.sessions: dict[str, types.ModuleType] = {}
         self.interruptible = False
         self._main = sys.modules["__main__"]
+        self.baseline = Baseline()
 
     def run(self, request: RunRequest) -> tuple[RunReport, bool]:
         """Run one request; return its report and whether the worker must be recycled."""
@@ -45,7 +47,7 @@ class Executor:
                            framework_version=self.version)
         module = self._module(request)
         _register_source(request.filename, request.code)
-        guard = ProcessGuard(self.pid, self._main, module, request.filename)
+        guard = ProcessGuard(self.baseline, self.pid, self._main, module, request.filename)
         _add_script_dir(request.filename)
         out, err = self.capture.begin()
         sys.stdout, sys.stderr = out, err
@@ -54,6 +56,7 @@ class Executor:
         finally:
             _flush_c_stdio()
             threads = guard.restore()
+            self.baseline.refresh()
             self.interruptible = False
         if threads:
             report.warnings.append(
@@ -95,7 +98,7 @@ class Executor:
     def _execute(self, request: RunRequest, ns: dict[str, Any], report: RunReport) -> Any:
         start = time.perf_counter()
         try:
-            code = compile(request.code, request.filename, "exec", dont_inherit=True)
+            code = _compile(request.code, request.filename)
         except (SyntaxError, ValueError) as exc:
             report.outcome, report.error = "raised", _syntax_error(exc, request.filename)
             return None
@@ -131,6 +134,12 @@ class Executor:
                 # user code forked and the child came back here: it must not speak the protocol
                 os._exit(0)
         return "completed", None
+
+
+@functools.lru_cache(maxsize=64)
+def _compile(source: str, filename: str) -> types.CodeType:
+    """Code objects are immutable, and an edit loop re-runs the same text often."""
+    return compile(source, filename, "exec", dont_inherit=True)
 
 
 def _exit_outcome(exc: SystemExit, filename: str) -> tuple[Outcome, ErrorInfo | None]:

@@ -11,6 +11,7 @@ running cannot be undone: they are reported so the worker can be recycled.
 
 from __future__ import annotations
 
+import _signal  # the C module: no enum conversion on every call (getsignal is on the hot path)
 import builtins
 import gc
 import os
@@ -24,22 +25,66 @@ from typing import Any
 
 from gradrepl.runner.limits import THREAD_GRACE
 
-SIGNALS = [s for s in (signal.SIGINT, signal.SIGTERM, signal.SIGALRM, signal.SIGUSR1, signal.SIGUSR2,
-                       signal.SIGHUP, signal.SIGPIPE, signal.SIGCHLD, signal.SIGXFSZ)]
+SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGALRM, signal.SIGUSR1, signal.SIGUSR2,
+           signal.SIGHUP, signal.SIGPIPE, signal.SIGCHLD, signal.SIGXFSZ)
+
+
+class Baseline:
+    """The big snapshots (modules, builtins, environment), kept from run to run.
+
+    Copying ``sys.modules`` (over a thousand entries with torch) costs more
+    than checking it, so the copy is only renewed when a run imported something.
+    """
+
+    def __init__(self) -> None:
+        self.modules: dict[str, Any] = dict(sys.modules)
+        self.builtins: dict[str, Any] = dict(builtins.__dict__)
+        self.environ: dict[Any, Any] = dict(_environ_data())
+
+    def refresh(self) -> None:
+        """Take in the modules a run imported (called after ``restore``)."""
+        if len(self.modules) != len(sys.modules):
+            self.modules = dict(sys.modules)
+
+    def restore(self) -> None:
+        if not _same_items(self.modules, sys.modules, subset=True):
+            for name, module in self.modules.items():
+                # modules the run imported stay (imports are expensive); replaced or removed ones come back
+                if sys.modules.get(name) is not module:
+                    sys.modules[name] = module
+        if not _same_items(self.builtins, builtins.__dict__, subset=False):
+            builtins.__dict__.clear()
+            builtins.__dict__.update(self.builtins)
+        if self.environ != _environ_data():
+            os.environ.clear()
+            os.environ.update({os.fsdecode(k): os.fsdecode(v) for k, v in self.environ.items()})
+
+
+def _same_items(saved: dict[str, Any], current: dict[str, Any], *, subset: bool) -> bool:
+    """A C-speed comparison; a value whose ``==`` misbehaves (an array) counts as a change."""
+    try:
+        return bool(saved.items() <= current.items() if subset else saved.items() == current.items())
+    except Exception:
+        return False
+
+
+def _environ_data() -> dict[Any, Any]:
+    # the raw (bytes) mapping behind os.environ: copying it costs 100x less than decoding every entry
+    data = getattr(os.environ, "_data", None)
+    return data if isinstance(data, dict) else dict(os.environ)
 
 
 class ProcessGuard:
     """Snapshot of interpreter-level state taken just before user code runs."""
 
-    def __init__(self, worker_pid: int, main_module: types.ModuleType, module: types.ModuleType, argv0: str) -> None:
+    def __init__(self, baseline: Baseline, worker_pid: int, main_module: types.ModuleType,
+                 module: types.ModuleType, argv0: str) -> None:
+        self._baseline = baseline
         self._pid = worker_pid
         self._cwd = os.getcwd()
         self._path = list(sys.path)
         self._argv = list(sys.argv)
-        self._modules = dict(sys.modules)
-        self._builtins = dict(builtins.__dict__)
-        self._environ = dict(os.environ)
-        self._handlers = {s: signal.getsignal(s) for s in SIGNALS}
+        self._handlers = {s: _signal.getsignal(s) for s in SIGNALS}
         self._recursion = sys.getrecursionlimit()
         self._streams = (sys.stdin, sys.stdout, sys.stderr)
         self._hooks = (sys.excepthook, sys.displayhook, threading.excepthook, sys.breakpointhook)
@@ -63,17 +108,14 @@ class ProcessGuard:
         os._exit = self._real_exit
         signal.setitimer(signal.ITIMER_REAL, 0)
         for sig, handler in self._handlers.items():
-            if handler is not None and signal.getsignal(sig) is not handler:
-                signal.signal(sig, handler)
+            if handler is not None and _signal.getsignal(sig) is not handler:
+                _signal.signal(sig, handler)
         sys.settrace(None)
         threading.settrace(None)  # type: ignore[arg-type]
         sys.setprofile(None)
         threading.setprofile(None)  # type: ignore[arg-type]
         self._restore_sys()
-        self._restore_dict(builtins.__dict__, self._builtins)
-        if dict(os.environ) != self._environ:
-            os.environ.clear()
-            os.environ.update(self._environ)
+        self._baseline.restore()
         if not gc.isenabled():
             gc.enable()
         os.umask(self._umask)
@@ -88,17 +130,6 @@ class ProcessGuard:
         if sys.getrecursionlimit() != self._recursion:
             sys.setrecursionlimit(self._recursion)
         sys.modules["__main__"] = self._main
-        for name, module in self._modules.items():
-            # modules the run imported stay (imports are expensive); replaced or removed ones come back
-            if sys.modules.get(name) is not module:
-                sys.modules[name] = module
-
-    @staticmethod
-    def _restore_dict(current: dict[str, Any], saved: dict[str, Any]) -> None:
-        if current.keys() == saved.keys() and all(current[k] is v for k, v in saved.items()):
-            return
-        current.clear()
-        current.update(saved)
 
     def _leftover_threads(self) -> list[str]:
         started = [t for t in threading.enumerate() if t not in self._threads and t.is_alive()]

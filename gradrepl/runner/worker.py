@@ -10,7 +10,6 @@ the lifeline fd LIFE reads EOF and the worker kills its whole group.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import faulthandler
 import os
 import resource
@@ -115,7 +114,7 @@ class Worker:
                                error=ErrorInfo(type=type(exc).__name__, message=str(exc) or "interrupted"))
             report.warnings.append("the run was interrupted inside gradrepl; the worker was restarted")
             recycle = True
-        return {"op": "result", "report": dataclasses.asdict(report), "recycle": recycle}, recycle
+        return {"op": "result", "report": report, "recycle": recycle}, recycle
 
 
 def main(argv: list[str] | None = None) -> int:
