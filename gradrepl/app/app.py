@@ -228,8 +228,13 @@ class GradreplApp(App[int]):
             self.push_screen(HelpScreen())
 
     def on_unmount(self) -> None:
-        if self._runner is not None and self._owns_runner:
+        if self._runner is None:
+            return
+        if self._owns_runner:
             self._runner.close()
+            return
+        for framework in list(self._inflight):  # a shared runner outlives us: free its workers
+            self._runner.cancel(framework)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: Textual's own commands, then every command of the screen."""

@@ -1,0 +1,101 @@
+"""Tests that runs never freeze the app: timeouts, crashes, superseded edits, keys during a run."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from app_helpers import SAMPLES, wait_for
+
+from gradrepl.app.app import GradreplApp, Opening
+from gradrepl.app.runs import RunPolicy
+from gradrepl.app.screens.workspace import WorkspaceScreen
+
+Factory = Callable[..., GradreplApp]
+SCRIPT = str(SAMPLES / "fake-detach" / "starter_fake.py")
+FAST = "import fakegrad as fg\nx = fg.tensor(2.0, requires_grad=True)\n(x * x).backward()\nprint('fast', x.grad)\n"
+
+
+def _ws(app: GradreplApp) -> WorkspaceScreen:
+    assert isinstance(app.screen, WorkspaceScreen)
+    return app.screen
+
+
+async def test_a_timeout_is_reported_and_the_next_edit_runs(app_factory: Factory) -> None:
+    app = app_factory(Opening("script", SCRIPT), timeout=1.0)
+    async with app.run_test() as pilot:
+        screen = _ws(app)
+        await wait_for(pilot, lambda: screen.workspace.report is not None)
+        screen.editor.text = "while True:\n    pass\n"
+        await wait_for(pilot, lambda: "timed out" in screen.status.run_text)
+        assert screen.workspace.report is not None and screen.workspace.report.outcome == "timeout"
+        screen.editor.text = FAST
+        await wait_for(pilot, lambda: "fast 4" in screen.output.text)
+        assert screen.status.run_text.startswith("ran in")
+
+
+async def test_a_crash_is_reported_and_the_next_edit_runs(app_factory: Factory) -> None:
+    app = app_factory(Opening("script", SCRIPT))
+    async with app.run_test() as pilot:
+        screen = _ws(app)
+        await wait_for(pilot, lambda: screen.workspace.report is not None)
+        screen.editor.text = "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n"
+        await wait_for(pilot, lambda: "crashed" in screen.status.run_text)
+        screen.editor.text = FAST
+        await wait_for(pilot, lambda: "fast 4" in screen.output.text)
+
+
+async def test_a_long_run_is_cancelled_by_a_newer_edit(app_factory: Factory) -> None:
+    app = app_factory(Opening("script", SCRIPT), cancel_after=0.3, timeout=20.0)
+    async with app.run_test() as pilot:
+        screen = _ws(app)
+        await wait_for(pilot, lambda: screen.workspace.report is not None)
+        screen.editor.text = "import time\ntime.sleep(15)\nprint('slow')\n"
+        await wait_for(pilot, lambda: app.policy.in_flight("fake"))
+        await pilot.pause(0.5)
+        started = time.monotonic()
+        screen.editor.text = FAST
+        await wait_for(pilot, lambda: "fast 4" in screen.output.text, timeout=10)
+        assert time.monotonic() - started < 10
+        assert "slow" not in screen.output.text
+
+
+async def test_a_short_run_is_not_cancelled_but_superseded(app_factory: Factory) -> None:
+    app = app_factory(Opening("script", SCRIPT), cancel_after=5.0)
+    async with app.run_test() as pilot:
+        screen = _ws(app)
+        await wait_for(pilot, lambda: screen.workspace.report is not None)
+        screen.editor.text = "import time\ntime.sleep(0.6)\nprint('first')\n"
+        await wait_for(pilot, lambda: app.policy.in_flight("fake"))
+        screen.editor.text = "print('second')\n"
+        screen.editor.text = FAST
+        await wait_for(pilot, lambda: "fast 4" in screen.output.text)
+        # The first run finished (no kill) but was never shown: a newer one was pending.
+        assert screen.workspace.shown == screen.workspace.sent
+        assert "first" not in screen.output.text
+
+
+async def test_keys_work_while_user_code_runs(app_factory: Factory) -> None:
+    app = app_factory(Opening("scenario", "fake-detach"), cancel_after=30.0)
+    async with app.run_test() as pilot:
+        screen = _ws(app)
+        await wait_for(pilot, lambda: screen.workspace.report is not None)
+        screen.editor.text = "import time\ntime.sleep(3)\n"
+        await wait_for(pilot, lambda: app.policy.in_flight("fake"))
+        await pilot.press("ctrl+t")
+        assert screen.workspace.revealed == 1 and app.policy.in_flight("fake")
+
+
+def test_policy_cancels_only_runs_older_than_the_limit() -> None:
+    now = [100.0]
+    policy = RunPolicy(cancel_after=1.0, clock=lambda: now[0])
+    assert not policy.should_cancel("torch")
+    policy.begin("torch", 1)
+    now[0] += 0.5
+    assert not policy.should_cancel("torch")
+    now[0] += 0.6
+    assert policy.should_cancel("torch")
+    policy.end("torch", 2)  # an older seq's end does not clear a newer run
+    assert policy.in_flight("torch")
+    policy.end("torch", 1)
+    assert not policy.in_flight("torch") and not policy.should_cancel("torch")
