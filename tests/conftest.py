@@ -22,3 +22,12 @@ def real_runner() -> Iterator[Any]:
 
     with Runner(spare=False) as runner:
         yield runner
+
+
+@pytest.fixture(scope="session")
+def tf_harness() -> Any:
+    """The TF backend loaded once in this process, run like the worker (tests/tf_harness.py)."""
+    pytest.importorskip("tensorflow")
+    from tf_harness import TFHarness
+
+    return TFHarness()
