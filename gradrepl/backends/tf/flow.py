@@ -1,0 +1,185 @@
+"""Provides Flow: data provenance and per-tape recording over the op log.
+
+Pure Python over a TFRecording (no TensorFlow calls), so it is cheap to test
+and cannot disturb the framework. Three views of the same log:
+
+* **data ancestry**: every op input, recorded or not (what a value derives from);
+* **tracked by a tape**: what a given tape recorded, replayed from the rules
+  TensorFlow applies (variables read while recording, watched tensors, float
+  outputs of ops with a tracked input, nothing out of StopGradient);
+* **live ancestry**: tracked edges through which a gradient actually flows
+  (not through ops whose gradient is None, e.g. Round, ArgMax, numpy_function).
+"""
+
+from __future__ import annotations
+
+from gradrepl.backends.tf import internals
+from gradrepl.backends.tf.log import OpRec
+from gradrepl.backends.tf.recorder import TFRecording
+
+BLOCKING = frozenset({"stop", "none", "numpy"})
+"""Gradient kinds through which nothing flows back."""
+
+
+class Flow:
+    """Queries over one recording's op log; results are cached."""
+
+    def __init__(self, rec: TFRecording) -> None:
+        self.rec = rec
+        self.ops = rec.ops
+        self.producer = rec.producer
+        self._tracked: dict[int, set[int]] = {}
+        self._kinds: dict[str, str] = {}
+        self._writers: dict[int, list[int]] | None = None
+        self._handles: set[int] | None = None
+
+    # -- basic facts --------------------------------------------------------
+
+    def kind(self, op_type: str) -> str:
+        """How gradients pass this op type (see ``internals.gradient_kind``)."""
+        k = self._kinds.get(op_type)
+        if k is None:
+            k = self._kinds[op_type] = internals.gradient_kind(op_type)
+        return k
+
+    def is_float(self, enum: int) -> bool:
+        return enum in internals.get().trainable_enums
+
+    def op_of(self, tid: int) -> OpRec | None:
+        index = self.producer.get(tid)
+        return None if index is None else self.ops[index]
+
+    def handle_ids(self) -> set[int]:
+        """Every variable handle some op read or wrote."""
+        if self._handles is None:
+            self._handles = {h for op in self.ops for h in op.handles}
+        return self._handles
+
+    def writers(self) -> dict[int, list[int]]:
+        """Handle id → indices of ops that write the variable (assign, scatter)."""
+        if self._writers is None:
+            self._writers = {}
+            for op in self.ops:
+                if op.handles and not op.outputs:
+                    for h in op.handles:
+                        self._writers.setdefault(h, []).append(op.index)
+        return self._writers
+
+    # -- data ancestry ------------------------------------------------------
+
+    def ancestors(self, roots: list[int], through_assign: bool = False) -> set[int]:
+        """Every tensor (and variable handle) the roots' values derive from."""
+        seen: set[int] = set()
+        stack = list(roots)
+        while stack:
+            t = stack.pop()
+            if t in seen:
+                continue
+            seen.add(t)
+            op = self.op_of(t)
+            if op is None:
+                continue
+            stack.extend(i for i in op.inputs if i not in seen)
+            if through_assign and op.handles:
+                stack.extend(self._assigned_values(op))
+        return seen
+
+    def _assigned_values(self, read: OpRec) -> list[int]:
+        out: list[int] = []
+        for h in read.handles:
+            for index in self.writers().get(h, []):
+                w = self.ops[index]
+                if w.index < read.index and w.phase != "optimizer":
+                    out.extend(i for i in w.inputs if i not in w.handles)
+        return out
+
+    def descendants(self, source: int, limit: int | None = None) -> set[int]:
+        """Every tensor whose value derives from ``source`` (one forward pass)."""
+        found = {source}
+        stop = len(self.ops) if limit is None else limit
+        for op in self.ops[:stop]:
+            if any(i in found for i in op.inputs):
+                found.update(op.outputs)
+        return found
+
+    # -- what a tape recorded -----------------------------------------------
+
+    def tracked(self, tape: int) -> dict[int, int]:
+        """Tensor ids the tape recorded a history for → the seq from which it did.
+
+        Variable handles appear once the tape recorded a read of them. A tensor
+        produced by an op is tracked from its creation; a watched one from the
+        ``watch`` call (so a watch after the computation comes too late).
+        """
+        cached = self._tracked.get(tape)
+        if cached is not None:
+            return cached
+        rec = self.rec.tapes.get(tape)
+        watches = sorted(rec.watches, key=lambda w: w.seq) if rec else []
+        explicit: set[int] = set()
+        tracked: dict[int, int] = {}
+        w = 0
+        for op in self.ops:
+            while w < len(watches) and watches[w].seq < op.seq:
+                if watches[w].error is None:
+                    for t in watches[w].tensors:
+                        tracked.setdefault(t, watches[w].seq)
+                    explicit.update(watches[w].handles)
+                w += 1
+            if tape not in op.tapes:
+                continue
+            if op.handles:
+                if self._reads_watched(op, explicit, rec is None or rec.watch_accessed):
+                    self._mark(tracked, op, op.handles)
+                continue
+            if self.kind(op.type) == "stop":
+                continue
+            if any(i in tracked for i in op.inputs):
+                self._mark(tracked, op, ())
+        self._tracked[tape] = tracked
+        return tracked
+
+    def _mark(self, tracked: dict[int, int], op: OpRec, extra: tuple[int, ...]) -> None:
+        for o, e in zip(op.outputs, op.out_enums):
+            if self.is_float(e):
+                tracked.setdefault(o, op.seq)
+        for h in extra:
+            tracked.setdefault(h, op.seq)
+
+    def watch_seq(self, tape: int, tid: int) -> int | None:
+        """When the tape was first told to watch this tensor or variable handle."""
+        rec = self.rec.tapes.get(tape)
+        if rec is None:
+            return None
+        seqs = [w.seq for w in rec.watches if tid in w.tensors or tid in w.handles]
+        return min(seqs) if seqs else None
+
+    @staticmethod
+    def _reads_watched(op: OpRec, explicit: set[int], watch_accessed: bool) -> bool:
+        if any(h in explicit for h in op.handles):
+            return True
+        return watch_accessed and op.watched is not False
+
+    def live(self, tape: int, targets: list[int]) -> set[int]:
+        """Tensors (and variable handles) a gradient from the targets reaches on this tape."""
+        tracked = self.tracked(tape)
+        stack = [t for t in targets if t in tracked]
+        live = set(stack)
+        while stack:
+            t = stack.pop()
+            op = self.op_of(t)
+            if op is None or self.kind(op.type) in BLOCKING:
+                continue
+            for i in op.inputs:
+                if i not in live and tracked.get(i, op.seq + 1) <= op.seq:
+                    live.add(i)
+                    if i not in op.handles:
+                        stack.append(i)
+        return live
+
+    def first_use(self, source: int) -> OpRec | None:
+        """The first op that took ``source`` as an input."""
+        for op in self.ops:
+            if source in op.inputs:
+                return op
+        return None

@@ -1,0 +1,207 @@
+"""Provides TFRecording: the dataflow log and tape history of one run.
+
+The op callback rebuilds the eager dataflow graph from EagerTensor ids: op
+type, input and output ids, the user's line, which tapes were recording and
+whether TensorFlow itself watched an input. Wrappers (``patches``) add the tape
+history, gradient calls, optimizer calls and values leaving TensorFlow.
+"""
+
+from __future__ import annotations
+
+import sys
+from types import FrameType
+from typing import Any
+
+import numpy as np
+
+from gradrepl.backends.base import Recording
+from gradrepl.backends.tf import internals
+from gradrepl.backends.tf.log import ApplyCall, GradCall, Marker, OpRec, TapeRec, ValueEvent
+
+MAX_OPS = 400_000
+"""Ops kept per run; later ones are counted but not logged (see ``ops_dropped``)."""
+
+
+class TFRecording(Recording):
+    """What the TF backend observed while one script ran."""
+
+    def __init__(self, filename: str, enabled: bool = True) -> None:
+        self.filename = filename
+        self.enabled = enabled
+        self.seq = 0
+        self.ops: list[OpRec] = []
+        self.producer: dict[int, int] = {}
+        self.first_use: dict[int, int] = {}
+        """Tensors no logged op produced (constants) → index of the first op using them."""
+        self.max_id = 0
+        self.ops_dropped = 0
+        self.tapes: dict[int, TapeRec] = {}
+        self.tape_objs: dict[int, Any] = {}
+        """id(tape object) → tape; keeps the objects alive so ids stay unique."""
+        self.tape_ids: dict[int, int] = {}
+        self.active: tuple[int, ...] = ()
+        self.calls: list[GradCall] = []
+        self.applies: list[ApplyCall] = []
+        self.values: list[ValueEvent] = []
+        self.markers: list[Marker] = []
+        self.phase = ""
+        self.busy = False
+        self.functions_eagerly = False
+
+    # -- sequence and lines -------------------------------------------------
+
+    def next_seq(self) -> int:
+        self.seq += 1
+        return self.seq
+
+    def user_line(self, frame: FrameType | None = None) -> int | None:
+        """The line of the innermost frame running the user's script."""
+        f = frame if frame is not None else sys._getframe(1)
+        name = self.filename
+        while f is not None:
+            if f.f_code.co_filename == name:
+                return f.f_lineno
+            f = f.f_back
+        return None
+
+    # -- tapes --------------------------------------------------------------
+
+    def tape_id(self, tape: Any) -> int:
+        key = id(tape)
+        tid = self.tape_ids.get(key)
+        if tid is None:
+            tid = len(self.tapes)
+            self.tape_ids[key] = tid
+            self.tape_objs[key] = tape
+            self.tapes[tid] = TapeRec(
+                id=tid,
+                line=self.user_line(),
+                persistent=bool(getattr(tape, "_persistent", False)),
+                watch_accessed=bool(getattr(tape, "_watch_accessed_variables", True)),
+            )
+        return tid
+
+    def tape_started(self, tape: Any) -> None:
+        tid = self.tape_id(tape)
+        if tid not in self.active:
+            self.active = self.active + (tid,)
+        rec = self.tapes[tid]
+        if rec.entered_seq is None:
+            rec.entered_seq = self.next_seq()
+
+    def tape_stopped(self, tape: Any, final: bool) -> None:
+        tid = self.tape_id(tape)
+        self.active = tuple(t for t in self.active if t != tid)
+        if final:
+            rec = self.tapes[tid]
+            rec.exited_seq = self.next_seq()
+            rec.exit_line = self.user_line()
+
+    # -- the op callback ----------------------------------------------------
+
+    def on_op(self, op_type: Any, inputs: Any, attrs: Any, outputs: Any, op_name: Any = None, graph: Any = None) -> None:
+        """Called by TensorFlow after every eager op (must return None)."""
+        if graph is not None or self.busy:
+            return None
+        if len(self.ops) >= MAX_OPS:
+            self.ops_dropped += 1
+            return None
+        try:
+            self._log_op(op_type, inputs or (), outputs or ())
+        except Exception:  # never let the recorder break the user's run
+            pass
+        return None
+
+    def _log_op(self, op_type: Any, inputs: Any, outputs: Any) -> None:
+        kind = op_type.decode() if isinstance(op_type, bytes) else str(op_type)
+        resource = internals.get().resource_enum
+        in_ids: list[int] = []
+        handles: list[int] = []
+        for t in inputs:
+            tid = internals.tensor_id(t)
+            if tid is None:
+                continue
+            in_ids.append(tid)
+            if internals.dtype_enum(t) == resource:
+                handles.append(tid)
+        out_ids = tuple(i for i in (internals.tensor_id(t) for t in outputs) if i is not None)
+        out_enums = tuple(internals.dtype_enum(t) for t in outputs)
+        index = len(self.ops)
+        for tid in in_ids:
+            if tid not in self.producer and tid not in self.first_use:
+                self.first_use[tid] = index
+        for tid in out_ids:
+            self.producer[tid] = index
+        top = max(in_ids + list(out_ids), default=0)
+        if top > self.max_id:
+            self.max_id = top
+        self.ops.append(
+            OpRec(
+                index=index,
+                seq=self.next_seq(),
+                type=kind,
+                inputs=tuple(in_ids),
+                outputs=out_ids,
+                out_enums=out_enums,
+                handles=tuple(handles),
+                line=self.user_line(sys._getframe(3)),
+                tapes=self.active,
+                watched=self._watched(inputs) if self.active else False,
+                phase=self.phase,
+                facts=self._facts(kind, inputs),
+            )
+        )
+
+    def _watched(self, inputs: Any) -> bool | None:
+        test = internals.get().should_record_backprop
+        if test is None:
+            return None
+        try:
+            return bool(test(list(inputs)))
+        except Exception:  # an input TF's test does not accept
+            return None
+
+    def _facts(self, kind: str, inputs: Any) -> dict[str, Any] | None:
+        if kind not in internals.SINGULAR_OPS and kind not in internals.SELECT_OPS:
+            return None
+        facts: list[dict[str, int]] = []
+        for t in inputs:
+            facts.append(_value_facts(t))
+        return {"inputs": facts}
+
+    # -- wrappers' records --------------------------------------------------
+
+    def add_call(self, call: GradCall) -> None:
+        self.calls.append(call)
+
+    def add_apply(self, call: ApplyCall) -> None:
+        self.applies.append(call)
+
+    def add_value(self, kind: str, op: str, tensor: Any, line: int | None) -> None:
+        tid = internals.tensor_id(tensor)
+        if tid is None:
+            return
+        self.values.append(
+            ValueEvent(kind=kind, op=op, seq=self.next_seq(), line=line, tensor=tid, watermark=max(self.max_id, tid), tapes=self.active)
+        )
+
+    def mark(self, kind: str, line: int | None, op: str = "", **detail: Any) -> None:
+        self.markers.append(Marker(kind=kind, seq=self.next_seq(), line=line, op=op, detail=detail))
+
+
+def _value_facts(t: Any) -> dict[str, int]:
+    """Counts of zeros, negatives and non-finite values of a small float input."""
+    try:
+        if internals.dtype_enum(t) not in internals.get().trainable_enums:
+            return {}
+        arr = np.asarray(t._numpy())
+        if arr.size > 1_000_000:
+            return {}
+        return {
+            "size": int(arr.size),
+            "zeros": int(np.count_nonzero(arr == 0)),
+            "negative": int(np.count_nonzero(arr < 0)),
+            "nonfinite": int(arr.size - np.count_nonzero(np.isfinite(arr))),
+        }
+    except Exception:  # complex, strings or a moved method: no facts
+        return {}

@@ -1,0 +1,79 @@
+"""Provides TF findings that come from how the run went rather than from a path.
+
+A second gradient call on a used non-persistent tape, a gradient asked of a
+Python number, ``tape.watch`` given a Keras 3 variable, a Keras variable list
+read before the model was built, and targets that name nothing because of it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gradrepl.core.report import Finding, RunReport, Symptom, VariableInfo
+from gradrepl.diagnosis.common import finding
+
+_BUILD_ERRORS = ("must build the layer", "has not yet been built", "not been built", "unbuilt")
+
+
+def run_findings(var: VariableInfo, symptom: Symptom, report: RunReport) -> list[Finding]:
+    ev = var.evidence
+    call = ev.get("call") or {}
+    error = call.get("error") or ""
+    if "non-persistent GradientTape" in error:
+        earlier = ev.get("earlier_call_line") or call.get("earlier_call_line")
+        first = f" after the first one at line {earlier}" if earlier else ""
+        detail = f"tape.gradient at line {call.get('line')} is a second gradient call on a non-persistent tape{first}; the tape was released by the first call."
+        return [finding(var, symptom, "tape_reused", line=call.get("line"), confidence=0.95, detail=detail, op="GradientTape.gradient")]
+    if error and not call.get("target_is_tensor", True):
+        trip = ev.get("roundtrip") or {}
+        line = trip.get("line") or call.get("line")
+        detail = f"The target passed to tape.gradient at line {call.get('line')} is a Python {call.get('target_type')}, not a tensor: its value left TensorFlow" + (f" at line {trip['line']} ({trip['op']})." if trip else ".")
+        return [finding(var, symptom, "python_value_roundtrip", line=line, confidence=0.9, detail=detail, op=trip.get("op", ""))]
+    watch = _failed_keras_watch(var, report)
+    if watch is not None:
+        detail = f"tape.watch at line {watch.line} was given a Keras variable, which tf.GradientTape.watch does not accept: {watch.detail.get('error', '')}"
+        return [finding(var, symptom, "keras_variable_watch", line=watch.line, confidence=0.9, detail=detail, op="GradientTape.watch")]
+    empty = _empty_list(ev)
+    if empty is not None and ev.get("keras") and not ev.get("requested"):
+        detail = f"At line {empty} the model's variable list was read before the model was built, so it was empty; {var.name} was created later and never passed to tape.gradient."
+        return [finding(var, symptom, "keras_model_not_built", line=empty, confidence=0.85, detail=detail)]
+    return []
+
+
+def _failed_keras_watch(var: VariableInfo, report: RunReport) -> Any:
+    for e in report.events:
+        if e.kind == "watch" and e.detail.get("error") and (var.uid in e.uids or "Variable" in e.detail["error"]):
+            if var.uid in e.uids:
+                return e
+    return None
+
+
+def _empty_list(ev: dict[str, Any]) -> int | None:
+    if ev.get("empty_list"):
+        return ev["empty_list"].get("line")
+    return ev.get("empty_sources_line")
+
+
+def target_error_findings(report: RunReport) -> list[Finding]:
+    """A target that named no variable, when the run shows why (an unbuilt model)."""
+    out = []
+    for expr, message in report.target_errors.items():
+        line = _unbuilt_line(report, message)
+        if line is None:
+            continue
+        symptom: Symptom = "error" if report.outcome != "completed" else "grad_none"
+        detail = f"{expr} names no variable: the Keras model had not been built (no call on data yet), so it had no variables."
+        out.append(finding(expr, symptom, "keras_model_not_built", line=line, confidence=0.8, detail=detail))
+    return out
+
+
+def _unbuilt_line(report: RunReport, message: str) -> int | None:
+    for e in report.events:
+        if e.kind == "empty_variable_list":
+            return e.line
+    texts = [message.lower()]
+    if report.error is not None:
+        texts.append(report.error.message.lower())
+    if any(k in t for t in texts for k in _BUILD_ERRORS):
+        return report.error.line if report.error is not None else None
+    return None
