@@ -99,16 +99,21 @@ class _PlayState:
     def __init__(self) -> None:
         self.loaded = False
         self.ran = False
+        self.solution = False
+        """The editor holds the unchanged solution script (its checks can be judged)."""
 
     def advance(self, step: Step, reader: TomlReader, here: KeyPath) -> None:
         if step.kind in ("edit", "run") and not self.loaded:
             raise reader.error((*here, "do"), f"a {step.kind!r} step needs a 'load' step before it")
         if step.kind == "expect" and not self.ran:
             raise reader.error((*here, "do"), "an 'expect' step needs a 'run' step before it")
+        if step.kind == "expect" and step.checks and not self.solution:
+            message = "'checks = true' needs the solution in the editor (a load with file = \"solution\", or an edit with solution = true)"
+            raise reader.error((*here, "checks"), message)
         if step.kind == "load":
-            self.loaded, self.ran = True, False
+            self.loaded, self.ran, self.solution = True, False, step.file == "solution"
         elif step.kind == "edit":
-            self.ran = False
+            self.ran, self.solution = False, step.solution
         elif step.kind == "run":
             self.ran = True
 

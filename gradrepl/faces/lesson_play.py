@@ -46,6 +46,8 @@ class LessonPlayer:
         self.scenario: Scenario | None = None
         self.spec: FrameworkSpec | None = None
         self.code = ""
+        self.is_solution = False
+        """The code is the unchanged solution script, whose checks (finite differences) apply."""
         self.report: RunReport | None = None
 
     def play(self, step: Step) -> StepResult:
@@ -76,11 +78,13 @@ class LessonPlayer:
         self.scenario, self.spec = scenario, scenario.spec(framework)
         path = self.spec.starter if step.file == "starter" else self.spec.solution
         self.code = _read(path)
+        self.is_solution = step.file == "solution"
         self.report = None
         return StepResult(True, path.name)
 
     def _edit(self, step: Step) -> StepResult:
         assert self.spec is not None  # the loader guarantees a load step came first
+        self.is_solution = step.solution
         if step.solution:
             self.code = _read(self.spec.solution)
             return StepResult(True, f"loaded {self.spec.solution.name}")
@@ -104,13 +108,13 @@ class LessonPlayer:
 
     def _run(self, step: Step) -> StepResult:
         assert self.spec is not None
-        path = self.spec.starter
+        path = self.spec.solution if self.is_solution else self.spec.starter
         request = RunRequest(
             code=self.code,
             filename=str(path),
             targets=list(self.spec.targets),
             timeout=RUN_TIMEOUT,
-            checks=checks.solution_requests(self.spec),
+            checks=checks.solution_requests(self.spec) if self.is_solution else [],
         )
         report = self.runner.run(self.spec.framework, request)  # the Runner attaches findings
         self.report = report

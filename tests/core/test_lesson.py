@@ -47,8 +47,18 @@ do = "run"
 
 [[steps]]
 do = "expect"
-checks = true
 output = "tensor"
+
+[[steps]]
+do = "edit"
+solution = true
+
+[[steps]]
+do = "run"
+
+[[steps]]
+do = "expect"
+checks = true
 """
 GOOD_MD = "# Demo\n\nIntro text before any section.\n\n## Intro\n\nHello.\n\n```python\n## a comment, not a heading\n```\n\n## Next\nMore.\n"
 
@@ -66,12 +76,12 @@ def test_a_valid_lesson_loads(tmp_path: Path) -> None:
     lesson = load_lesson(write_lesson(tmp_path))
     assert (lesson.id, lesson.title, lesson.order) == ("01-demo", "Demo", 1)
     assert lesson.scenarios == ("s1", "s2")
-    assert [s.kind for s in lesson.steps] == ["show", "load", "run", "expect", "edit", "run", "expect"]
+    assert [s.kind for s in lesson.steps] == ["show", "load", "run", "expect", "edit", "run", "expect", "edit", "run", "expect"]
     expect = lesson.steps[3]
     assert (expect.target, expect.symptom, expect.cause, expect.at_line) == ("x", "grad_none", "detach", 3)
     assert lesson.steps[1].framework == "torch" and lesson.steps[1].file == "starter"
     assert lesson.steps[4].find == "y.detach()" and lesson.steps[4].replace == "y"
-    assert lesson.steps[6].checks and lesson.steps[6].output == "tensor"
+    assert lesson.steps[6].output == "tensor" and lesson.steps[9].checks
     assert lesson.steps[0].line == 8  # the [[steps]] header line
 
 
@@ -122,6 +132,12 @@ def test_step_order_is_checked(tmp_path: Path) -> None:
     toml = GOOD_TOML.replace('[[steps]]\ndo = "load"\nscenario = "s1"\nframework = "torch"\n\n[[steps]]\ndo = "run"\n\n', "", 1)
     error = _error(tmp_path, toml)
     assert "needs a 'run' step before it" in error.message
+
+
+def test_checks_need_the_solution_in_the_editor(tmp_path: Path) -> None:
+    toml = GOOD_TOML.replace('do = "expect"\noutput = "tensor"', 'do = "expect"\nchecks = true')
+    error = _error(tmp_path, toml)
+    assert "'checks = true' needs the solution" in error.message and error.line == _line_of(toml, "checks = true")
 
 
 def test_edit_needs_exactly_one_form(tmp_path: Path) -> None:

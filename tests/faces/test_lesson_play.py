@@ -79,9 +79,19 @@ do = "run"
 
 [[steps]]
 do = "expect"
-checks = true
 target = "x"
 symptom = "ok"
+
+[[steps]]
+do = "edit"
+solution = true
+
+[[steps]]
+do = "run"
+
+[[steps]]
+do = "expect"
+checks = true
 
 [[steps]]
 do = "edit"
@@ -136,11 +146,15 @@ def test_verify_plays_every_step(tmp_path: Path) -> None:
     (result,) = lesson_face.verify_lessons([root / "lessons"], runner=runner)
     assert result.passed, [v.message for v in result.failures]
     assert (result.scenario, result.phase) == ("01-demo", "lesson")
-    assert [v.check for v in result.verdicts] == ["show", "load", "run", "expect", "edit", "run", "expect", "edit", "run", "expect"]
+    kinds = ["show", "load", "run", "expect", "edit", "run", "expect", "edit", "run", "expect", "edit", "run", "expect"]
+    assert [v.check for v in result.verdicts] == kinds
     # the line edit put backward() after line 3; the filename is the starter's, so lines map
     assert "loss.backward()\nprint" in runner.requests[1].code
     assert runner.requests[0].filename.endswith("starter_torch.py")
     assert runner.requests[0].targets == ["x"]
+    # only the unchanged solution is run with the scenario's framework-side checks
+    assert runner.requests[2].filename.endswith("solution_torch.py")
+    assert runner.requests[3].filename.endswith("starter_torch.py")  # edited, so no longer the solution
 
 
 def test_first_failing_step_is_named_with_its_line(tmp_path: Path) -> None:
