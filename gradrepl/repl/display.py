@@ -32,7 +32,7 @@ def __gradrepl_show__(value):
         size *= d
     if size <= __SMALL__:
         return repr(value)
-    facts = ["shape=(" + ", ".join(map(str, dims)) + ("," if len(dims) == 1 else "") + ")", "dtype=" + str(value.dtype)]
+    facts = ["shape=(" + ", ".join(map(str, dims)) + ("," if len(dims) == 1 else "") + ")", "dtype=" + str(getattr(value.dtype, "name", None) or value.dtype)]
     for attr in ("requires_grad", "trainable"):
         if isinstance(getattr(value, attr, None), bool):
             facts.append(attr + "=" + str(getattr(value, attr)))

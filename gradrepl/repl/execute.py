@@ -65,7 +65,7 @@ def _show_value(state: ReplState) -> None:
 def _forget_lost(state: ReplState, entry: Entry) -> None:
     """The worker was replaced: its namespace, and what was learnt from it, are gone."""
     state.last_report = None
-    state.graph_report = None
+    state.grad_report = None
     state.bound.clear()
     for earlier in state.transcript.entries:
         if earlier is not entry and earlier.outcome == "completed":

@@ -16,7 +16,7 @@ from gradrepl.core.grad_text import describe_grad
 from gradrepl.core.scenario import Scenario, is_scenario_path, load_scenario
 from gradrepl.errors import GradreplError
 from gradrepl.repl.execute import run_input
-from gradrepl.repl.probe import probe
+from gradrepl.repl.probe import gradients
 from gradrepl.repl.state import ReplState
 
 
@@ -94,7 +94,7 @@ def _run_script(state: ReplState, path: Path, origin: str) -> None:
 
 
 def _show_targets(state: ReplState, targets: list[str]) -> None:
-    report = probe(state, targets)
+    report = gradients(state, targets)
     for var in report.variables:
         finding = next((f for f in report.findings if f.target == var.name), None)
         hint = f"  (:why {var.name})" if finding is not None and finding.cause != "none" else ""

@@ -10,6 +10,7 @@ gradients, the lines stored on their graph nodes.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from gradrepl.core.report import RunReport
@@ -34,6 +35,28 @@ def probe(state: ReplState, targets: list[str] | None, checks: list[dict[str, An
         checks=list(checks or []),
     )
     return interrupts.call(state, lambda: state.run(request))
+
+
+def gradients(state: ReplState, targets: list[str] | None, checks: list[dict[str, Any]] | None = None) -> RunReport:
+    """The session's gradients: live for torch, where ``.grad`` stays on the tensor.
+
+    A TensorFlow gradient exists only as the value ``tape.gradient`` returned,
+    inside the input that called it; a later probe sees every variable without
+    one. So for TensorFlow each variable the latest gradient-taking input knew
+    is taken from that input's report, with its diagnosis; the probe still
+    supplies the rest, the target errors and the framework-side checks.
+    """
+    live = probe(state, targets, checks)
+    source = state.grad_report
+    if state.framework != "tensorflow" or source is None or live.outcome != "completed":
+        return live
+    wanted = {v.name for v in live.variables}
+    known = {v.name: v for v in source.variables if v.name in wanted}
+    merged = dataclasses.replace(live, variables=[known.get(v.name, v) for v in live.variables])
+    merged.findings = [f for f in source.findings if f.target in known]
+    merged.findings += [f for f in live.findings if f.target not in known]
+    merged.graph = source.graph
+    return merged
 
 
 def target_failed(report: RunReport, target: str) -> str | None:

@@ -20,6 +20,8 @@ from gradrepl.repl.printer import Printer
 from gradrepl.repl.transcript import Transcript
 
 FRAMEWORKS = ("torch", "tensorflow")
+GRADIENT_EVENTS = ("backward", "tape_gradient", "autograd_grad")
+"""Event kinds of an input that computed gradients."""
 _session_ids = itertools.count(1)
 
 
@@ -61,8 +63,9 @@ class ReplState:
     vi_mode: bool = False
     last_report: RunReport | None = None
     """The report of the last input that ran."""
-    graph_report: RunReport | None = None
-    """The report of the latest input that came back with a gradient graph (``:tree``)."""
+    grad_report: RunReport | None = None
+    """The report of the latest input that took gradients (``backward``, ``tape.gradient``)
+    or came back with a gradient graph: ``:tree`` falls back to it, TF's gradients live in it."""
     bound: list[str] = field(default_factory=list)
     """Names the session's inputs bound, to say what a lost worker took with it."""
     scenario: Scenario | None = None
@@ -96,13 +99,14 @@ class ReplState:
         self.transcript.clear()
         self.bound.clear()
         self.last_report = None
-        self.graph_report = None
+        self.grad_report = None
         self.last_target = None
         self.last_cause = None
 
     def remember(self, report: RunReport, names: list[str]) -> None:
         """Keep what an input's report taught: its graph, the names it bound."""
         self.last_report = report
-        if report.graph is not None and report.graph.root is not None:
-            self.graph_report = report
+        took = any(e.kind in GRADIENT_EVENTS for e in report.events)
+        if took or (report.graph is not None and report.graph.root is not None):
+            self.grad_report = report
         self.bound.extend(n for n in names if n not in self.bound)

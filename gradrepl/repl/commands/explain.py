@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from gradrepl.core import causes
 from gradrepl.core.checks import target_variables
 from gradrepl.core.graph_view import GraphView
-from gradrepl.core.report import Finding, RunReport
+from gradrepl.core.report import Finding, Graph, RunReport
 from gradrepl.render.findings import by_target, render_alternatives, render_finding
 from gradrepl.render.tree_text import render_tree
 from gradrepl.render.variables_table import render_variables
-from gradrepl.repl.probe import probe, target_failed
+from gradrepl.repl.probe import gradients, probe, target_failed
 from gradrepl.repl.state import ReplState
 
 HIDDEN = ("_",)
@@ -22,7 +24,7 @@ def why(state: ReplState, arg: str) -> None:
     if not target:
         state.printer.info("Usage: :why EXPR, e.g. :why w (the tensor or variable whose gradient puzzles you)")
         return
-    report = probe(state, [target])
+    report = gradients(state, [target])
     failure = target_failed(report, target)
     if failure:
         state.printer.error(failure)
@@ -57,12 +59,12 @@ def _view(state: ReplState, arg: str) -> GraphView | None:
     if failure:
         state.printer.error(failure)
         return None
-    base = report if report.graph is not None and report.graph.root is not None else state.graph_report
+    base = report if report.graph is not None and report.graph.root is not None else state.grad_report
     if base is None:
         what = f"{arg} has no gradient graph" if arg else "No gradient graph yet"
         state.printer.info(f"{what}: a graph appears once a loss is differentiated (backward / tape.gradient).")
         return None
-    view = GraphView(base.graph, base.variables, base.findings)
+    view = GraphView(_linked(base), base.variables, base.findings)
     if not arg or _is_root(view, arg):
         return view
     node = view.node_of_variable(arg)
@@ -74,6 +76,24 @@ def _view(state: ReplState, arg: str) -> GraphView | None:
     return view.rerooted(node)
 
 
+def _linked(report: RunReport) -> Graph | None:
+    """The graph with each named leaf tied to its variable, so the tree shows its gradient.
+
+    An unrecorded run's walk knows a leaf's name but not always its uid.
+    """
+    graph = report.graph
+    if graph is None:
+        return None
+    uids = {v.name: v.uid for v in report.variables}
+    if all(n.var is not None or n.kind != "leaf" or n.label not in uids for n in graph.nodes):
+        return graph
+    nodes = [
+        dataclasses.replace(n, var=uids[n.label]) if n.kind == "leaf" and n.var is None and n.label in uids else n
+        for n in graph.nodes
+    ]
+    return dataclasses.replace(graph, nodes=nodes)
+
+
 def _is_root(view: GraphView, name: str) -> bool:
     graph = view.graph
     if graph is None or graph.root is None:
@@ -83,7 +103,7 @@ def _is_root(view: GraphView, name: str) -> bool:
 
 def grads(state: ReplState, arg: str) -> None:
     """The variables table: every tensor in the session, its gradient and its diagnosis."""
-    report = probe(state, None)
+    report = gradients(state, None)
     failure = target_failed(report, "the session's variables")
     if failure:
         state.printer.error(failure)

@@ -7,7 +7,7 @@ from gradrepl.core.checks import judge_solution, solution_requests
 from gradrepl.core.scenario import HINT_LEVELS
 from gradrepl.render.findings import by_target, cause_title
 from gradrepl.repl import loading
-from gradrepl.repl.probe import probe
+from gradrepl.repl.probe import gradients
 from gradrepl.repl.state import ReplState
 
 
@@ -29,7 +29,7 @@ def hint(state: ReplState, arg: str) -> None:
         labels: tuple[str, ...] = HINT_LEVELS
     elif state.last_cause is not None and causes.is_known(state.last_cause):
         hints = causes.get(state.last_cause).hints
-        labels = tuple(f"hint {i + 1}" for i in range(len(hints)))
+        labels = tuple(cause_title(state.last_cause) for _ in hints)
     else:
         state.printer.info("No hints yet: :load a scenario, or run code until a gradient comes back None.")
         return
@@ -47,7 +47,7 @@ def check(state: ReplState, arg: str) -> None:
         _check_session(state)
         return
     spec = state.scenario.spec(state.framework)
-    report = probe(state, list(spec.targets), solution_requests(spec))
+    report = gradients(state, list(spec.targets), solution_requests(spec))
     verdicts = judge_solution(spec, report)
     prefix = f"{spec.solution.name}: "
     for verdict in verdicts:
@@ -60,13 +60,13 @@ def check(state: ReplState, arg: str) -> None:
 
 
 def _check_session(state: ReplState) -> None:
-    report = probe(state, None)
+    report = gradients(state, None)
     tops = [group[0] for group in by_target(report.findings).values()]
     problems = [f for f in tops if f.cause != causes.NONE and f.target != "_"]
     if not report.variables:
         state.printer.info("No tensors or variables in the session yet.")
     elif not problems:
-        state.printer.write("Every gradient in the session is present and finite.", "ok")
+        state.printer.write("Every tensor or variable that asks for a gradient has a finite one.", "ok")
     for finding in problems:
         line = f" (line {finding.line})" if finding.line is not None else ""
         state.printer.write(f"{finding.target}: {cause_title(finding.cause)}{line}  (:why {finding.target})", "notice")
