@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from gradrepl.core.report import RunReport
+from gradrepl.core.report import GradState, RunReport
 from gradrepl.core.request import RunRequest
 from gradrepl.repl import interrupts
 from gradrepl.repl.state import ReplState
@@ -38,25 +38,37 @@ def probe(state: ReplState, targets: list[str] | None, checks: list[dict[str, An
 
 
 def gradients(state: ReplState, targets: list[str] | None, checks: list[dict[str, Any]] | None = None) -> RunReport:
-    """The session's gradients: live for torch, where ``.grad`` stays on the tensor.
+    """The session's gradients, diagnosed with the most the REPL knows about them.
 
-    A TensorFlow gradient exists only as the value ``tape.gradient`` returned,
-    inside the input that called it; a later probe sees every variable without
-    one. So for TensorFlow each variable the latest gradient-taking input knew
-    is taken from that input's report, with its diagnosis; the probe still
-    supplies the rest, the target errors and the framework-side checks.
+    A probe sees the objects as they are now but none of the events that made
+    them (those belong to the inputs that ran). The latest input that took
+    gradients saw those events, so its diagnosis of a variable is kept while
+    the variable's gradient still looks as that input left it. A TensorFlow
+    gradient exists only as the value ``tape.gradient`` returned inside that
+    input (a probe finds none), so there the input's variable is kept as well.
     """
     live = probe(state, targets, checks)
     source = state.grad_report
-    if state.framework != "tensorflow" or source is None or live.outcome != "completed":
+    if source is None or live.outcome != "completed":
         return live
-    wanted = {v.name for v in live.variables}
-    known = {v.name: v for v in source.variables if v.name in wanted}
-    merged = dataclasses.replace(live, variables=[known.get(v.name, v) for v in live.variables])
-    merged.findings = [f for f in source.findings if f.target in known]
-    merged.findings += [f for f in live.findings if f.target not in known]
-    merged.graph = source.graph
+    keep_variable = state.framework == "tensorflow"
+    variables, trusted = [], set()
+    for var in live.variables:
+        earlier = source.variable(var.name)
+        if earlier is not None and (keep_variable or _same_gradient(earlier.grad, var.grad)):
+            trusted.add(var.name)
+            var = earlier if keep_variable else var
+        variables.append(var)
+    merged = dataclasses.replace(live, variables=variables)
+    merged.findings = [f for f in source.findings if f.target in trusted]
+    merged.findings += [f for f in live.findings if f.target not in trusted]
+    if keep_variable and source.graph is not None:
+        merged.graph = source.graph
     return merged
+
+
+def _same_gradient(a: GradState, b: GradState) -> bool:
+    return a.kind == b.kind and a.shape == b.shape and a.norm == b.norm and a.sample == b.sample
 
 
 def target_failed(report: RunReport, target: str) -> str | None:

@@ -1,0 +1,128 @@
+"""The REPL against real PyTorch: None gradients diagnosed as they happen, commands, scenarios.
+
+All tests share the session-wide ``real_runner`` (torch is imported once).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from repl_harness import drive, lines, new_state
+
+from gradrepl.core import causes
+from gradrepl.repl.state import ReplState
+
+pytestmark = pytest.mark.torch
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "scenarios" / "good"
+
+
+@pytest.fixture
+def state(real_runner: object) -> ReplState:
+    return new_state(real_runner, "torch")  # type: ignore[arg-type]
+
+
+def test_reading_a_non_leaf_grad_is_diagnosed_on_the_next_line(state: ReplState) -> None:
+    out = drive(state, lines(
+        "import torch",
+        "x = torch.tensor([1.0, 2.0], requires_grad=True)",
+        "h = x * 2",
+        "loss = h.sum()",
+        "loss.backward()",
+        "h.grad",
+    ))
+    notice = out.strip().splitlines()[-1]
+    assert notice.startswith("h.grad is None (line 6): ")
+    assert notice.endswith(":why h")
+    assert state.last_target == "h"
+    assert state.last_cause == "non_leaf_access"
+    assert causes.get("non_leaf_access").title.lower() in notice.lower()
+
+
+def test_a_grad_that_is_present_gets_no_notice(state: ReplState) -> None:
+    out = drive(state, lines(
+        "import torch",
+        "w = torch.ones(3, requires_grad=True)",
+        "(w * 3).sum().backward()",
+        "w.grad",
+    ))
+    assert out.strip().splitlines() == ["tensor([3., 3., 3.])"]
+    assert state.last_target is None
+
+
+def test_a_tensor_that_never_required_grad_is_named_from_the_source_line(state: ReplState) -> None:
+    out = drive(state, lines(
+        "import torch",
+        "x = torch.tensor([1.0, 2.0], requires_grad=True)",
+        "y = (x * 3).detach()",
+        "loss = (x * y).sum()",
+        "loss.backward()",
+        "print(x.grad, y.grad)",
+    ))
+    notice = out.strip().splitlines()[-1]
+    assert notice.startswith("y.grad is None (line 6)")
+    assert "x.grad" not in notice  # x got its gradient
+
+
+def test_values_print_in_full_when_small_and_summarised_when_large(state: ReplState) -> None:
+    out = drive(state, lines(
+        "import torch",
+        "torch.tensor([1.0, 2.0], requires_grad=True) * 2",
+        "torch.zeros(100, 10, requires_grad=True)",
+    ))
+    assert out.splitlines() == [
+        "tensor([2., 4.], grad_fn=<MulBackward0>)",
+        "<Tensor shape=(100, 10), dtype=torch.float32, requires_grad=True>",
+        "  first [0, 0, 0, 0, 0, 0, ...]  min 0  max 0  mean 0",
+    ]
+
+
+def test_why_shows_the_full_finding_with_the_session_line(state: ReplState) -> None:
+    drive(state, lines(
+        "import torch",
+        "x = torch.tensor([1.0, 2.0], requires_grad=True)",
+        "h = x * 2",
+        "h.sum().backward()",
+        "h.grad",
+    ))
+    out = drive(state, lines(":why"))  # no argument: the variable of the last notice
+    assert out.startswith("h: gradient is None")
+    assert "non_leaf_access" in out
+    assert "fix:" in out
+
+
+def test_tree_and_grads_describe_the_graph_and_the_variables(state: ReplState) -> None:
+    drive(state, lines(
+        "import torch",
+        "a = torch.tensor([1.0, 2.0], requires_grad=True)",
+        "b = torch.tensor([3.0, 4.0], requires_grad=True)",
+        "loss = (a * b.detach()).sum()",
+        "loss.backward()",
+    ))
+    tree = drive(state, lines(":tree")).splitlines()
+    assert tree[0].startswith("loss  SumBackward0  line 4")
+    assert any(row.endswith("a  grad norm 5 (2)") for row in tree)
+    table = drive(state, lines(":grads")).splitlines()
+    rows = {row.split()[0]: row.split() for row in table[1:]}
+    assert rows["a"][6:9] == ["norm", "5", "(2)"]
+    assert rows["b"][6] == "None"
+
+
+def test_a_scenario_loads_hints_and_checks_until_fixed(state: ReplState) -> None:
+    out = drive(state, lines(f":load {FIXTURES / 'detach-mini'}"))
+    # the starter's line 9 prints x.grad; its line 7 builds the loss from y.detach()
+    assert "x.grad is None (line 9): detach() cut the path to the loss, at line 7.  :why x" in out
+    assert "  x: gradient None  (:why x)" in out.splitlines()
+    hints = drive(state, lines(":hint", ":hint"))
+    assert hints.splitlines() == [
+        "Hint 1/3 (concept): Which operations end the recording of a tensor's history?",
+        "Hint 2/3 (location): Look at the line that builds the loss.",
+    ]
+    why = drive(state, lines(":why x"))
+    assert why.startswith("x: gradient is None\n  cause: detach() cut the path to the loss [detach,")
+    assert "  → 7 │ loss = (y.detach() * w).sum()" in why.splitlines()
+    assert "FAIL x's gradient should be present" in drive(state, lines(":check"))
+    fixed = drive(state, lines("w.grad = None", "loss = (y * w).sum()", "loss.backward()", ":check"))
+    assert "FAIL" not in fixed
+    assert fixed.splitlines()[-1] == "Solved: A detached copy hides x from the loss."
