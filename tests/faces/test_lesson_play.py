@@ -221,3 +221,13 @@ def test_list_survives_a_corrupt_progress_file(tmp_path: Path, monkeypatch: pyte
     assert "01-demo" in captured.out
     assert lesson_face.run_list(argparse.Namespace(content=str(root))) == 0
     assert "progress was not loaded" not in capsys.readouterr().err  # reported once
+
+
+def test_shipped_lessons_load_and_match_their_scenarios() -> None:
+    root = Path(__file__).resolve().parents[2]
+    results = lesson_face.verify_lessons([root / "lessons"], play=False)
+    assert results, "the course has lessons"
+    for result in results:
+        assert result.passed, [v.message for v in result.failures]
+    ids = [r.scenario for r in results]
+    assert ids == sorted(ids) and ids[0] == "01-backward-basics"
