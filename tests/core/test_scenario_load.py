@@ -25,7 +25,7 @@ def test_detach_fixture_loads_every_field() -> None:
     ]
     assert torch.check[0].values == (1.0, -2.0, 4.0) and torch.check[0].fd == "(x * 2 * w).sum()"
     tf = scenario.spec("tensorflow")
-    assert tf.starter.name == "starter_tf.py" and tf.check[0].rtol == 1e-4
+    assert tf.starter.name == "starter_tf.py" and tf.check[0].rtol == 1e-3
     assert scenario.claims[0].verdict == "right" and scenario.claims[0].framework == "torch"
     text = scenario.path.read_text().splitlines()
     assert text[torch.expect[1].toml_line - 1].strip() == "[[torch.expect]]"

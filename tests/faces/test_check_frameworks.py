@@ -1,0 +1,68 @@
+"""``gradrepl check`` over the fixture scenarios with real torch and TensorFlow workers."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gradrepl.faces.check import check_paths
+from gradrepl.faces.check_formats import to_text
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "scenarios"
+
+
+@pytest.mark.torch
+@pytest.mark.tf
+def test_good_fixtures_pass_in_both_frameworks(real_runner: Any) -> None:
+    check = check_paths([str(FIXTURES / "good")], runner=real_runner)
+    assert check.exit_code == 0, to_text(check)
+    assert [(r.scenario, r.framework, r.phase) for r in check.results] == [
+        ("detach-mini", "", "content"),
+        ("detach-mini", "torch", "starter"),
+        ("detach-mini", "torch", "solution"),
+        ("detach-mini", "tensorflow", "starter"),
+        ("detach-mini", "tensorflow", "solution"),
+        ("nograd-mini", "", "content"),
+        ("nograd-mini", "torch", "starter"),
+        ("nograd-mini", "torch", "solution"),
+    ]
+    solution = check.results[2]
+    assert {v.check for v in solution.verdicts} >= {"values", "fd", "diagnosis"}
+
+
+@pytest.mark.torch
+def test_failing_fixture_exits_1_and_says_what_differs(real_runner: Any) -> None:
+    check = check_paths([str(FIXTURES / "failing")], runner=real_runner)
+    assert check.exit_code == 1
+    messages = [v.message for r in check.failed for v in r.failures]
+    assert "starter_torch.py: expected x to show grad_zero, it showed grad_none" in messages
+    assert any(m.startswith("starter_torch.py: expected the diagnosis of x to name non_differentiable_op, it named ") for m in messages)
+    assert "solution_torch.py: x's gradient starts [1, -2, 4], expected [1, 2, 4] (rtol 1e-05, atol 1e-06)" in messages
+
+
+@pytest.mark.tf
+def test_framework_filter_runs_only_that_framework(real_runner: Any) -> None:
+    check = check_paths([str(FIXTURES / "good")], framework="tensorflow", runner=real_runner)
+    assert check.exit_code == 0, to_text(check)
+    assert {r.framework for r in check.results} == {"", "tensorflow"}
+
+
+@pytest.mark.torch
+def test_cli_end_to_end_writes_junit(tmp_path: Path) -> None:
+    out = tmp_path / "junit.xml"
+    command = [sys.executable, "-m", "gradrepl", "check", "tests/fixtures/scenarios/good", "-k", "nograd",
+               "--format", "junit", "--output", str(out)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    suite = ET.parse(out).getroot().find("testsuite")
+    assert suite is not None and suite.get("failures") == "0"
+    cases = [(c.get("classname"), c.get("name")) for c in suite.iter("testcase")]
+    assert cases == [("scenarios.nograd-mini", "content"), ("scenarios.nograd-mini.torch", "starter"),
+                     ("scenarios.nograd-mini.torch", "solution")]
+    assert "nograd-mini [torch] starter" in done.stderr  # plain progress lines when stderr is not a terminal
