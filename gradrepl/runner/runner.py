@@ -64,6 +64,7 @@ class _Slot:
         self.cancelled = False
         self.sessions: dict[str, WorkerProcess] = {}
         self.last_status = ""
+        self.spawning_spare = False
 
     def procs(self) -> list[WorkerProcess]:
         return [p for p in (self.active, self.spare) if p is not None]
@@ -203,11 +204,31 @@ class Runner:
         return slot.active
 
     def _spawn_spare(self, slot: _Slot) -> None:
-        """One spare behind a ready active worker (holding slot.state)."""
+        """One spare behind a ready active worker (holding slot.state).
+
+        Spawned from a thread: starting a process takes milliseconds that
+        belong to no run (this is often called right after a kill).
+        """
         active = slot.active
-        if (self._spare and not self._closed and slot.spare is None and active is not None
-                and active.ready.is_set() and active.failure is None):
-            slot.spare = self._spawn(slot)
+        if (self._spare and not self._closed and slot.spare is None and not slot.spawning_spare
+                and active is not None and active.ready.is_set() and active.failure is None):
+            slot.spawning_spare = True
+            threading.Thread(target=self._spawn_spare_now, args=(slot,), name="gradrepl-spare", daemon=True).start()
+
+    def _spawn_spare_now(self, slot: _Slot) -> None:
+        proc = None
+        keep = False
+        try:
+            if not self._closed:
+                proc = self._spawn(slot)  # outside the lock: a run may need it meanwhile
+                with slot.state:
+                    keep = not self._closed and slot.spare is None
+                    if keep:
+                        slot.spare = proc
+        finally:
+            slot.spawning_spare = False
+        if proc is not None and not keep:
+            proc.close()
 
     def _on_event(self, slot: _Slot, proc: WorkerProcess, kind: str, text: str) -> None:
         """A worker's warm-up thread reports status, ready or failed."""

@@ -186,12 +186,17 @@ class WorkerProcess:
     def dump_stack(self) -> None:
         """Ask a hung worker to write its stack (faulthandler, works even inside C code)."""
         dump = self.dir / DUMP_NAME
-        before = _size(dump)
+        size = _size(dump)
         self.signal(signal.SIGUSR1)
         end = time.monotonic() + DUMP_WAIT
-        while time.monotonic() < end and _size(dump) == before:
-            time.sleep(0.002)
-        time.sleep(0.002)  # let the last lines of the dump land
+        stable_since = None
+        while time.monotonic() < end:
+            time.sleep(0.0005)
+            now_size = _size(dump)
+            if now_size != size:  # faulthandler writes line by line: wait until it stops growing
+                size, stable_since = now_size, time.monotonic()
+            elif stable_since is not None and time.monotonic() - stable_since > 0.001:
+                return
 
     def kill(self) -> None:
         """SIGKILL the worker's whole process group (children it spawned die with it)."""
