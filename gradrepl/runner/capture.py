@@ -56,14 +56,39 @@ class CappedStream(io.TextIOBase):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
         if self.written >= self._cap:
             self.truncated = self.truncated or bool(text)
-            return len(text)
-        data = text.encode("utf-8", "replace")
+        else:
+            self.write_bytes(text.encode("utf-8", "replace"))
+        return len(text)
+
+    def write_bytes(self, data: bytes) -> None:
         room = self._cap - self.written
+        if room <= 0:
+            self.truncated = self.truncated or bool(data)
+            return
         if len(data) > room:
             data, self.truncated = data[:room], True
         self.written += len(data)
         _write_all(self._fd, data, self)
-        return len(text)
+
+    @property
+    def buffer(self) -> _BinaryView:
+        """``sys.stdout.buffer.write(b"...")`` works as on a real stream, within the same cap."""
+        return _BinaryView(self)
+
+
+class _BinaryView:
+    def __init__(self, stream: CappedStream) -> None:
+        self._stream = stream
+
+    def write(self, data: bytes) -> int:
+        self._stream.write_bytes(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing buffered."""
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
 
 
 def _write_all(fd: int, data: bytes, stream: CappedStream) -> None:

@@ -186,6 +186,12 @@ def _add_script_dir(filename: str) -> None:
 
 
 def _flush_c_stdio() -> None:
-    """Push out what C code printed with stdio (fully buffered on a file) before reading it."""
+    """Push out what was printed through buffers (C stdio, ``sys.__stdout__``) before reading it."""
+    for stream in (sys.__stdout__, sys.__stderr__):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            pass
     if _LIBC is not None:
         _LIBC.fflush(None)

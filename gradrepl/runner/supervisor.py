@@ -82,7 +82,8 @@ class WorkerProcess:
 
     @property
     def alive(self) -> bool:
-        return not self._dead
+        """Not killed by us, and not dead on its own (an idle worker can be OOM-killed)."""
+        return not self._dead and self.proc.poll() is None
 
     def _warm(self) -> None:
         """Read frames until the worker is ready or failed; report statuses on the way."""
@@ -107,7 +108,7 @@ class WorkerProcess:
         self.kill()
         self._on_event(self, "failed", self.failure)
 
-    def exchange(self, message: dict[str, Any], *, timeout: float, memory_mb: float | None,
+    def exchange(self, message: dict[str, Any], *, timeout: float | None, memory_mb: float | None,
                  cancelled: Callable[[], float | None]) -> Exchange:
         """Send one request and wait for its reply, enforcing timeout, memory and cancel.
 
@@ -121,7 +122,8 @@ class WorkerProcess:
             protocol.write_frame(self._req, message)
         except OSError:
             return Exchange("died", elapsed=time.monotonic() - start)
-        ex = self._wait_reply(deadline=start + timeout, memory_limit=limit, cancelled=cancelled)
+        deadline = None if timeout is None else start + timeout
+        ex = self._wait_reply(deadline=deadline, memory_limit=limit, cancelled=cancelled)
         ex.elapsed, ex.baseline_mb = time.monotonic() - start, baseline
         return ex
 

@@ -68,6 +68,17 @@ def test_stdout_and_stderr_are_separate_and_exact(fake: FakeHarness) -> None:
     assert not report.output_truncated
 
 
+def test_every_way_to_print_is_captured(fake: FakeHarness) -> None:
+    report = fake.run("""\
+        import ctypes, sys
+        sys.stdout.buffer.write(b"bytes\\n")
+        sys.__stdout__.write("dunder\\n")
+        ctypes.CDLL(None).printf(b"from C stdio\\n")
+        """)
+    assert report.outcome == "completed", report.error
+    assert sorted(report.stdout.splitlines()) == ["bytes", "dunder", "from C stdio"]
+
+
 def test_user_traceback_is_trimmed_to_the_script(fake: FakeHarness) -> None:
     report = fake.run("""\
         import json

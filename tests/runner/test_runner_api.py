@@ -163,3 +163,14 @@ def _exists(pid: int) -> bool:
             return f.read().rsplit(")", 1)[1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_an_idle_worker_that_died_is_replaced_before_the_next_run(fake: FakeHarness) -> None:
+    victim = fake.pid()
+    os.kill(victim, 9)
+    deadline = time.monotonic() + 5
+    while _exists(victim) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    report = fake.run("print('fine')\n")
+    assert report.outcome == "completed" and report.stdout == "fine\n"
+    assert fake.pid() != victim
