@@ -33,6 +33,12 @@ def run_findings(var: VariableInfo, symptom: Symptom, report: RunReport) -> list
     if watch is not None:
         detail = f"tape.watch at line {watch.line} was given a Keras variable, which tf.GradientTape.watch does not accept: {watch.detail.get('error', '')}"
         return [finding(var, symptom, "keras_variable_watch", line=watch.line, confidence=0.9, detail=detail, op="GradientTape.watch")]
+    keras = ev.get("keras") or {}
+    if keras and not ev.get("requested") and not keras.get("variable_trainable", True):
+        line = keras.get("trainable_line") or var.line
+        where = f"at line {line} " if keras.get("trainable_line") else ""
+        detail = f"Layer {keras.get('layer')} was frozen {where}(trainable = False), so {var.name} is not in the model's trainable_variables and no gradient was asked for it."
+        return [finding(var, symptom, "untrainable_variable", line=line, confidence=0.85, detail=detail)]
     empty = _empty_list(ev)
     if empty is not None and ev.get("keras") and not ev.get("requested"):
         detail = f"At line {empty} the model's variable list was read before the model was built, so it was empty; {var.name} was created later and never passed to tape.gradient."

@@ -125,7 +125,9 @@ def _error_facts(ctx: RunContext, call: GradCall, key: int) -> dict[str, Any]:
 def keras_facts(ctx: RunContext, layer: Any, layer_name: str | None, ref: SourceRef) -> dict[str, Any]:
     """Ownership facts for a Keras variable: its layer, whether that layer ever ran."""
     attr = (layer_name or "").rsplit(".", 1)[-1].split("[", 1)[0]
+    frozen = [m for m in ctx.rec.markers if m.kind == "trainable_set" and m.detail.get("owner") == id(layer) and not m.detail.get("value")]
     return {
+        "trainable_line": frozen[-1].line if frozen else None,
         "layer": layer_name or getattr(layer, "name", ""),
         "layer_class": type(layer).__name__,
         "layer_called": bool(getattr(layer, "_called", True)),

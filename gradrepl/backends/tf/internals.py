@@ -49,6 +49,9 @@ class Internals:
     should_record_backprop: Callable[[Sequence[Any]], bool] | None = None
     registry_lookup: Callable[[str], Any] | None = None
     eager_tensor_base: type | None = None
+    fast_path_owner: Any = None
+    """The module whose ``TFE_Py_FastPathExecute`` every generated op calls."""
+    resource_variable_type: type | None = None
     missing: list[str] = field(default_factory=list)
     trainable_enums: frozenset[int] = frozenset()
     resource_enum: int = -1
@@ -83,6 +86,7 @@ def _discover() -> Internals:
     _try(found, "record.should_record_backprop", lambda: _record(found))
     _try(found, "ops._gradient_registry", lambda: _registry(found))
     _try(found, "ops._EagerTensorBase", lambda: _eager_base(found))
+    _try(found, "pywrap_tfe.TFE_Py_FastPathExecute", lambda: _fast_path(found))
     _dtypes(found, tf)
     if found.missing or not found.tested:
         log.warning("TensorFlow %s: internals missing %s; the diagnosis is reduced", tf.__version__, found.missing)
@@ -137,6 +141,41 @@ def _eager_base(found: Internals) -> None:
     for name in ("numpy", "__array__", "__float__", "__int__"):
         getattr(base, name)
     found.eager_tensor_base = base
+
+
+def _fast_path(found: Internals) -> None:
+    from tensorflow.python import pywrap_tfe
+    from tensorflow.python.ops import resource_variable_ops
+
+    if not callable(pywrap_tfe.TFE_Py_FastPathExecute):
+        raise AttributeError("TFE_Py_FastPathExecute")
+    found.fast_path_owner = pywrap_tfe
+    found.resource_variable_type = resource_variable_ops.BaseResourceVariable
+
+
+def reads_in_python(original: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap the C fast path so variable arguments are read in Python first.
+
+    The fast path reads a tf.Variable argument (``tf.tanh(v)``) inside C,
+    where no op callback sees the ReadVariableOp, so the value's origin would
+    be lost. Converting the variable in Python first runs the same read
+    through the ordinary op path, callback included.
+    """
+    import tensorflow as tf
+
+    var_type = get().resource_variable_type or tf.Variable
+
+    def convert(arg: Any) -> Any:
+        if isinstance(arg, var_type):
+            return tf.convert_to_tensor(arg)
+        if isinstance(arg, list | tuple) and any(isinstance(a, var_type) for a in arg):
+            return type(arg)(convert(a) for a in arg)
+        return arg
+
+    def fast_path(ctx: Any, op_name: Any, name: Any, *args: Any) -> Any:
+        return original(ctx, op_name, name, *[convert(a) for a in args])
+
+    return fast_path
 
 
 def _dtypes(found: Internals, tf: Any) -> None:

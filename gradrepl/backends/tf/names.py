@@ -53,31 +53,60 @@ class NameIndex:
 
 
 def index_namespace(ns: dict[str, Any]) -> NameIndex:
-    """Name every variable and tensor reachable from the user's globals."""
+    """Name every variable and tensor reachable from the user's globals.
+
+    Top-level variables and tensors keep their own names; then each container
+    is walked breadth-first, the biggest Keras model first, so a layer reached
+    both as ``model.layers[1]`` and through a loop variable ``layer`` is named
+    the way the model spells it.
+    """
     index = NameIndex()
     seen: set[int] = set()
-    queue: list[tuple[str, Any, int, Any, str | None]] = []
+    roots: list[tuple[str, Any]] = []
     for name, value in ns.items():
-        if not name.startswith("__") and not isinstance(value, types.ModuleType):
-            queue.append((name, value, 0, None, None))
-            if _is_layer(value):
-                index.models.append((name, value))
-    head = 0
-    while head < len(queue) and head < MAX_ITEMS:
-        name, value, depth, owner, owner_name = queue[head]
-        head += 1
-        if id(value) in seen:
+        if name.startswith("__") or isinstance(value, types.ModuleType):
             continue
         ref = source_ref(value)
         if ref.kind != "other":
-            index.add(Named(name, ref, owner, owner_name))
+            index.add(Named(name, ref))
             continue
-        seen.add(id(value))
-        if depth < MAX_DEPTH:
-            is_layer = _is_layer(value)
-            for child_name, child in _children(name, value):
-                queue.append((child_name, child, depth + 1, value if is_layer else owner, name if is_layer else owner_name))
+        roots.append((name, value))
+        if _is_layer(value):
+            index.models.append((name, value))
+    roots.sort(key=lambda item: -_weight_count(item[1]))
+    budget = [MAX_ITEMS]
+    for name, value in roots:
+        _walk(index, name, value, seen, budget)
     return index
+
+
+def _weight_count(value: Any) -> int:
+    if not _is_layer(value):
+        return -1
+    try:
+        return len(value.weights)
+    except Exception:  # an unbuilt or broken layer
+        return 0
+
+
+def _walk(index: NameIndex, name: str, value: Any, seen: set[int], budget: list[int]) -> None:
+    queue: list[tuple[str, Any, int, Any, str | None]] = [(name, value, 0, None, None)]
+    head = 0
+    while head < len(queue) and budget[0] > 0:
+        item_name, item, depth, owner, owner_name = queue[head]
+        head += 1
+        budget[0] -= 1
+        if id(item) in seen:
+            continue
+        ref = source_ref(item)
+        if ref.kind != "other":
+            index.add(Named(item_name, ref, owner, owner_name))
+            continue
+        seen.add(id(item))
+        if depth < MAX_DEPTH:
+            is_layer = _is_layer(item)
+            for child_name, child in _children(item_name, item):
+                queue.append((child_name, child, depth + 1, item if is_layer else owner, item_name if is_layer else owner_name))
 
 
 def _is_layer(value: Any) -> bool:

@@ -25,26 +25,31 @@ def path_facts(flow: Flow, tape: int, source: int, live: set[int]) -> dict[str, 
     alive = {source}
     facts: dict[str, Any] = {}
     for op in flow.ops:
-        if not any(i in alive and tracked.get(i, op.seq + 1) <= op.seq for i in op.inputs):
+        live_in = [n for n, i in enumerate(op.inputs) if i in alive and tracked.get(i, op.seq + 1) <= op.seq]
+        if not live_in:
             continue
         outs = [o for o in op.outputs if o in live]
         if not outs:
             continue
         alive.update(outs)
-        _note(flow, op, facts)
+        _note(flow, op, live_in, facts)
     return facts
 
 
-def _note(flow: Flow, op: OpRec, facts: dict[str, Any]) -> None:
+def _note(flow: Flow, op: OpRec, live_in: list[int], facts: dict[str, Any]) -> None:
     if flow.kind(op.type) == "zero" and "zero_op" not in facts:
         facts["zero_op"] = {"op": op.type, "line": op.line}
     if not op.facts:
         return
     inputs = op.facts.get("inputs", [])
     if op.type in internals.SELECT_OPS:
-        branches = inputs[1:3]
-        if any(b.get("nonfinite", 0) for b in branches) and "where_nan" not in facts:
-            facts["where_nan"] = {"op": op.type, "line": op.line, "reason": "branch_nonfinite"}
+        # only a branch the gradient flows into matters (a constant -inf branch does not)
+        branches = [inputs[n] for n in live_in if n in (1, 2) and n < len(inputs)]
+        if "where_nan" not in facts:
+            if any(b.get("nonfinite", 0) for b in branches):
+                facts["where_nan"] = {"op": op.type, "line": op.line, "reason": "branch_nonfinite"}
+            elif "singular" in facts:
+                facts["where_nan"] = {"op": op.type, "line": op.line, "reason": "branch_singular"}
         return
     reason = singular_reason(op.type, inputs)
     if reason and "singular" not in facts:

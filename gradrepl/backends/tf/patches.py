@@ -54,7 +54,10 @@ def install(rec: TFRecording, trace_values: bool) -> Patches:
     patches.replace(tape, "stop_recording", lambda orig: _stop_recording(rec, orig))
     patches.replace(tape, "gradient", lambda orig: _gradient(rec, orig))
     _install_keras(rec, patches)
-    base = internals.get().eager_tensor_base
+    adapter = internals.get()
+    if trace_values and adapter.fast_path_owner is not None:
+        patches.replace(adapter.fast_path_owner, "TFE_Py_FastPathExecute", internals.reads_in_python)
+    base = adapter.eager_tensor_base
     if trace_values and base is not None:
         for name, kind in (("numpy", "numpy"), ("__array__", "numpy"), ("__float__", "python"), ("__int__", "python")):
             patches.replace(base, name, lambda orig, n=name, k=kind: _value(rec, orig, k, n))
@@ -73,6 +76,8 @@ def _install_keras(rec: TFRecording, patches: Patches) -> None:
     for name in ("trainable_variables", "trainable_weights"):
         patches.replace(Layer, name, lambda orig, n=name: _var_list_property(rec, orig, n))
     patches.replace(Model, "fit", lambda orig: _fit(rec, orig))
+    patches.replace(Model, "predict", lambda orig: _predict(rec, orig))
+    patches.replace(Layer, "trainable", lambda orig: _trainable_property(rec, orig))
 
 
 # -- tapes -------------------------------------------------------------------
@@ -273,6 +278,33 @@ def _var_list_property(rec: TFRecording, orig: Any, name: str) -> Any:
         return value
 
     return property(fget, orig.fset, orig.fdel, orig.__doc__)
+
+
+def _trainable_property(rec: TFRecording, orig: Any) -> Any:
+    setter = orig.fset
+
+    def fset(self: Any, value: Any) -> None:
+        if rec.phase == "":
+            rec.mark("trainable_set", rec.user_line(), "Layer.trainable", owner=id(self), value=bool(value))
+        setter(self, value)
+
+    return property(orig.fget, fset, orig.fdel, orig.__doc__)
+
+
+def _predict(rec: TFRecording, orig: Callable[..., Any]) -> Callable[..., Any]:
+    """``model.predict`` returns NumPy: a value leaving TensorFlow like ``.numpy()``."""
+
+    @functools.wraps(orig)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        line = rec.user_line()
+        start = len(rec.ops)
+        out = orig(self, *args, **kwargs)
+        produced = [op for op in rec.ops[start:] if op.outputs and op.out_enums and op.out_enums[0] in internals.get().trainable_enums]
+        if produced and line is not None:
+            rec.add_value_id("numpy", "Model.predict", produced[-1].outputs[0], line)
+        return out
+
+    return wrapper
 
 
 def _fit(rec: TFRecording, orig: Callable[..., Any]) -> Callable[..., Any]:

@@ -117,11 +117,13 @@ class TFRecording(Recording):
         resource = internals.get().resource_enum
         in_ids: list[int] = []
         handles: list[int] = []
+        kept: list[Any] = []
         for t in inputs:
             tid = internals.tensor_id(t)
             if tid is None:
                 continue
             in_ids.append(tid)
+            kept.append(t)
             if internals.dtype_enum(t) == resource:
                 handles.append(tid)
         out_ids = tuple(i for i in (internals.tensor_id(t) for t in outputs) if i is not None)
@@ -148,7 +150,7 @@ class TFRecording(Recording):
                 tapes=self.active,
                 watched=self._watched(inputs) if self.active else False,
                 phase=self.phase,
-                facts=self._facts(kind, inputs),
+                facts=self._facts(kind, kept),
             )
         )
 
@@ -164,10 +166,7 @@ class TFRecording(Recording):
     def _facts(self, kind: str, inputs: Any) -> dict[str, Any] | None:
         if kind not in internals.SINGULAR_OPS and kind not in internals.SELECT_OPS:
             return None
-        facts: list[dict[str, int]] = []
-        for t in inputs:
-            facts.append(_value_facts(t))
-        return {"inputs": facts}
+        return {"inputs": [_value_facts(t) for t in inputs]}
 
     # -- wrappers' records --------------------------------------------------
 
@@ -179,8 +178,10 @@ class TFRecording(Recording):
 
     def add_value(self, kind: str, op: str, tensor: Any, line: int | None) -> None:
         tid = internals.tensor_id(tensor)
-        if tid is None:
-            return
+        if tid is not None:
+            self.add_value_id(kind, op, tid, line)
+
+    def add_value_id(self, kind: str, op: str, tid: int, line: int | None) -> None:
         self.values.append(
             ValueEvent(kind=kind, op=op, seq=self.next_seq(), line=line, tensor=tid, watermark=max(self.max_id, tid), tapes=self.active)
         )
