@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from gradrepl.core import causes
 from gradrepl.core.report import Event, Finding, RunReport
 from gradrepl.render.findings import by_target, cause_title
+from gradrepl.repl.probe import with_gradient_history
 from gradrepl.repl.state import ReplState
 
 SourceLine = Callable[[int], "str | None"]
@@ -91,7 +92,8 @@ def announce(state: ReplState, report: RunReport) -> None:
     found = none_gradients(report, state.transcript.line)
     if not found:
         return
-    tops = {target: group[0] for target, group in by_target(report.findings).items()}
+    judged = with_gradient_history(state, report)
+    tops = {target: group[0] for target, group in by_target(judged.findings).items()}
     for item in found:
         finding = tops.get(item.target)
         state.printer.notice(line_for(item, finding))

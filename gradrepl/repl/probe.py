@@ -47,9 +47,13 @@ def gradients(state: ReplState, targets: list[str] | None, checks: list[dict[str
     gradient exists only as the value ``tape.gradient`` returned inside that
     input (a probe finds none), so there the input's variable is kept as well.
     """
-    live = probe(state, targets, checks)
+    return with_gradient_history(state, probe(state, targets, checks))
+
+
+def with_gradient_history(state: ReplState, live: RunReport) -> RunReport:
+    """``live`` with the latest gradient-taking input's view of each variable it still holds."""
     source = state.grad_report
-    if source is None or live.outcome != "completed":
+    if source is None or source is live or live.outcome not in ("completed", "raised"):
         return live
     keep_variable = state.framework == "tensorflow"
     variables, trusted = [], set()

@@ -64,8 +64,8 @@ class ReplState:
     last_report: RunReport | None = None
     """The report of the last input that ran."""
     grad_report: RunReport | None = None
-    """The report of the latest input that took gradients (``backward``, ``tape.gradient``)
-    or came back with a gradient graph: ``:tree`` falls back to it, TF's gradients live in it."""
+    """The report of the latest input that took gradients (``backward``, ``tape.gradient``):
+    its diagnosis saw the events that made them; TF's gradients live only in it."""
     bound: list[str] = field(default_factory=list)
     """Names the session's inputs bound, to say what a lost worker took with it."""
     scenario: Scenario | None = None
@@ -106,7 +106,6 @@ class ReplState:
     def remember(self, report: RunReport, names: list[str]) -> None:
         """Keep what an input's report taught: its graph, the names it bound."""
         self.last_report = report
-        took = any(e.kind in GRADIENT_EVENTS for e in report.events)
-        if took or (report.graph is not None and report.graph.root is not None):
+        if any(e.kind in GRADIENT_EVENTS for e in report.events):
             self.grad_report = report
         self.bound.extend(n for n in names if n not in self.bound)
