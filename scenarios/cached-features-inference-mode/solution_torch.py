@@ -1,0 +1,31 @@
+"""Linear probe: cache a frozen encoder's features once, then train a head on them."""
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+torch.manual_seed(0)
+encoder = nn.Sequential(nn.Linear(10, 32), nn.ReLU(), nn.Linear(32, 16))
+head = nn.Linear(16, 4)
+x = torch.randn(128, 10)
+y = torch.randint(0, 4, (128,))
+
+# no_grad gives plain constant features; inference_mode's tensors cannot be saved
+# for a later backward pass, and the head's weight gradient needs its input
+with torch.no_grad():
+    features = encoder(x)
+
+
+def loss_fn():
+    return F.cross_entropy(head(features), y)
+
+
+opt = torch.optim.SGD(head.parameters(), lr=0.1)
+for epoch in range(3):
+    opt.zero_grad()
+    loss = loss_fn()
+    loss.backward()
+    opt.step()
+    print(epoch, loss.item())
+
+opt.zero_grad()
+loss_fn().backward()  # the gradient at the final weights, for inspection
