@@ -61,6 +61,11 @@ def _inplace_saved(facts: RunFacts, text: str) -> Root | None:
         return Root("inplace_saved_tensor", _error_line(facts),
                     "a tensor that backward needs was changed in place after it was used.", confidence=0.6)
     saved_by = f" ({match.group(2)} saved it for backward)" if match and match.group(2) else ""
+    module_line = event.detail.get("module_line")
+    if module_line:
+        return Root("inplace_saved_tensor", module_line,
+                    f"the {event.detail.get('module')} created at line {module_line} works in place (`{event.op}`, "
+                    f"run at line {event.line}) on a tensor that backward needs{saved_by}.", event.op)
     return Root("inplace_saved_tensor", event.line,
                 f"`{event.op}` at line {event.line} changes a tensor in place after it was used{saved_by}; "
                 f"backward at line {_error_line(facts)} needs the old value.", event.op)
@@ -89,7 +94,10 @@ def _second_time(facts: RunFacts, text: str) -> Root | None:
     reused = failing.detail.get("reused") if failing is not None else None
     first = facts.first_loss()
     first_line = first.line if first is not None else None
-    if reused and not reused.get("is_loss") and reused.get("line"):
+    # two separate backward calls (not a loop): the first one should have kept the graph
+    separate = (failing is not None and first is not None and failing.line != first.line
+                and failing.detail.get("count", 1) == 1 and first.detail.get("count", 1) == 1)
+    if reused and not reused.get("is_loss") and reused.get("line") and not separate:
         return Root("retain_graph", reused["line"],
                     f"the value computed at line {reused['line']} (`{reused['op']}`) belongs to a graph that an earlier "
                     f"backward (line {first_line}) already freed; the backward at line {_error_line(facts)} needs it again.",
@@ -109,7 +117,7 @@ def _int_dtype(facts: RunFacts, text: str) -> Root | None:
 def _inference(facts: RunFacts, text: str) -> Root | None:
     if "Inference tensors" not in text:
         return None
-    event = next(iter(facts.of_kind("inference_mode_on", "inference_mode")), None)
+    event = next(iter(facts.of_kind("inference_mode") or facts.of_kind("inference_mode_on")), None)
     line = event.line if event is not None else _error_line(facts)
     return Root("no_grad_context", line, f"a tensor made inside torch.inference_mode() (line {line}) is used where autograd must record it.")
 

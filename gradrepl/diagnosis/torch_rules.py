@@ -34,10 +34,11 @@ def diagnose_torch(report: RunReport) -> list[Finding]:
 
 def _diagnose(var: VariableInfo, facts: RunFacts, root: torch_errors.Root | None) -> list[Finding]:
     symptom = symptom_of(var, facts.report)
+    if root is not None:
+        # a known autograd error stopped the run: it is what every target shows
+        return [finding(var, "error", root.cause, line=root.line, confidence=root.confidence, detail=root.detail, op=root.op)]
     if symptom == "ok":
         return [ok_finding(var), *_optimizer_notes(var, facts)]
-    if root is not None and (symptom == "error" or var.grad.kind == "none"):
-        return [finding(var, symptom, root.cause, line=root.line, confidence=root.confidence, detail=root.detail, op=root.op)]
     if var.grad.kind == "nonfinite":
         return [_nonfinite(var, symptom, facts)]
     if var.grad.kind == "zero":
@@ -49,7 +50,7 @@ def _diagnose(var: VariableInfo, facts: RunFacts, root: torch_errors.Root | None
 
 
 def _missing(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding:
-    for rule in (_not_required, _non_leaf, _cleared, _not_called, _reachable_but_none, _cut, _unused):
+    for rule in (_not_required, _late_requires_grad, _non_leaf, _cleared, _not_called, _reachable_but_none, _cut, _unused):
         result = rule(var, symptom, facts)
         if result is not None:
             return result
@@ -76,6 +77,17 @@ def _not_required(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Findi
     where = f"line {line}" if line else "where it was created"
     return finding(var, symptom, "no_requires_grad", line=line,
                    detail=f"{var.name} is created at {where} without requires_grad=True, so autograd does not track it.")
+
+
+def _late_requires_grad(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding | None:
+    used = ev(var, "used_before_requires_grad")
+    if used is None or ev(var, "loss_derives"):
+        return None
+    enable = facts.indexed(ev(var, "enable_events", []))
+    when = f" at line {enable[0].line}" if enable else ""
+    return finding(var, symptom, "no_requires_grad", line=var.line,
+                   detail=f"{var.name} is used at line {used} before requires_grad is switched on{when}; "
+                          "operations done before that are not recorded.")
 
 
 def _non_leaf(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding | None:
@@ -124,9 +136,10 @@ def _reachable_but_none(var: VariableInfo, symptom: Symptom, facts: RunFacts) ->
     special = [s for s in ev(var, "path_special", []) if s.get("custom")]
     if special:
         s = special[0]
-        return finding(var, symptom, "hook_or_custom_fn", line=s.get("line"), op=s["op"],
-                       detail=f"the path from the loss to {var.name} goes through the custom function {s['op']}, "
-                              "whose backward returns no gradient for it.")
+        line = _custom_backward_line(s, facts)
+        return finding(var, symptom, "hook_or_custom_fn", line=line, op=s["op"],
+                       detail=f"the path from the loss to {var.name} goes through the custom function {s['op']} "
+                              f"(called at line {s.get('line')}), whose backward (line {line}) returns no gradient for it.")
     hooks = facts.indexed(ev(var, "hook_events", []))
     if hooks:
         h = hooks[0]
@@ -155,7 +168,7 @@ def _unused(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding | N
         return finding(var, symptom, "param_rebound", line=r.line, op=r.op,
                        detail=f"line {r.line} replaces `{r.op}` with a new parameter; {var.name} is the old one, "
                               "which the loss no longer uses.")
-    if ev(var, "in_optimizer") and "param_groups" in var.name:
+    if ev(var, "in_optimizer") and not ev(var, "in_module"):
         opt = facts.indexed(ev(var, "optimizer_events", []))
         line = opt[0].line if opt else var.line
         return finding(var, symptom, "optimizer_wrong_params", line=line, op=opt[0].op if opt else "",
@@ -166,6 +179,15 @@ def _unused(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding | N
                        detail=f"{var.name} is used at line {used}, but that result never reaches the loss.")
     return finding(var, symptom, "unused_parameter", line=var.line, confidence=0.85,
                    detail=f"the loss is computed without {var.name}.")
+
+
+def _custom_backward_line(special: dict[str, object], facts: RunFacts) -> int | None:
+    """The line of the custom Function's backward, when the script defines it."""
+    name = str(special.get("op", ""))
+    cls = name[: -len("Backward")] if name.endswith("Backward") else name
+    event = next((e for e in facts.of_kind("custom_fn") if e.op == f"{cls}.apply"), None)
+    line = event.detail.get("backward_line") if event is not None else None
+    return line if isinstance(line, int) else special.get("line")  # type: ignore[return-value]
 
 
 # -- zero and non-finite gradients ------------------------------------------------------
@@ -186,7 +208,8 @@ def _zero(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding:
     if special:
         s = special[0]
         cause = "hook_or_custom_fn" if s.get("custom") else "non_differentiable_op"
-        return finding(var, symptom, cause, line=s.get("line"), op=s["op"],
+        line = _custom_backward_line(s, facts) if s.get("custom") else s.get("line")
+        return finding(var, symptom, cause, line=line, op=s["op"],
                        detail=f"{s['op']} at line {s.get('line')} passes a zero gradient to {var.name}.")
     hooks = facts.indexed(ev(var, "hook_events", []))
     custom = first_of(chain, "custom_fn")

@@ -80,7 +80,9 @@ class TorchBackend(Backend):
         rec = recording if isinstance(recording, TorchRecording) else TorchRecording(request.filename)
         try:
             Inspector(namespace, rec, request, report).run()
-            report.events.extend(_uncalled(request.code))
+            tree = _parse(request.code)
+            report.events.extend(_uncalled(tree))
+            _def_lines(report.events, tree)
             if request.checks:
                 report.checks.extend(run_checks(request.checks, namespace))
         finally:
@@ -93,14 +95,30 @@ class TorchBackend(Backend):
         return bool(self._snapshot.restore())
 
 
-def _uncalled(code: str) -> list[Event]:
-    """Statements like ``loss.backward`` that name a method without calling it."""
+def _parse(code: str) -> ast.AST | None:
     try:
-        tree = ast.parse(code)
+        return ast.parse(code)
     except SyntaxError:
-        return []
-    out = []
-    for node in ast.walk(tree):
+        return None
+
+
+def _uncalled(tree: ast.AST | None) -> list[Event]:
+    """Statements like ``loss.backward`` that name a method without calling it."""
+    out: list[Event] = []
+    for node in ast.walk(tree) if tree is not None else ():
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Attribute) and node.value.attr in UNCALLED:
             out.append(Event(kind="uncalled", line=node.lineno, op=f".{node.value.attr}"))
     return out
+
+
+def _def_lines(events: list[Event], tree: ast.AST | None) -> None:
+    """A code object starts at its first decorator; point hook and backward lines at the ``def``."""
+    starts: dict[int, int] = {}
+    for node in ast.walk(tree) if tree is not None else ():
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.decorator_list:
+            starts[min(d.lineno for d in node.decorator_list)] = node.lineno
+    for event in events:
+        for key in ("backward_line", "hook_line"):
+            line = event.detail.get(key)
+            if isinstance(line, int) and line in starts:
+                event.detail[key] = starts[line]

@@ -16,7 +16,7 @@ import torch
 from gradrepl.backends.torch import optable
 from gradrepl.backends.torch.graphwalk import reused_node
 from gradrepl.backends.torch.provenance import EMPTY, union
-from gradrepl.backends.torch.recorder import OpInfo, TorchRecording, weak
+from gradrepl.backends.torch.recorder import OpInfo, TorchRecording, safe_grad_fn, weak
 
 Tensor = torch.Tensor
 Handler = Callable[[OpInfo, Callable[..., Any], tuple[Any, ...], dict[str, Any]], Any]
@@ -59,7 +59,7 @@ class Handlers:
         src = args[0]
         cut = isinstance(src, Tensor) and src.requires_grad
         taint = rec.tensor_taint(src, line) if isinstance(src, Tensor) else EMPTY
-        out = func(*args, **kwargs)
+        out = rec.call(func, args, kwargs)
         if not isinstance(out, Tensor):
             return out
         owner = rec.grad_owner.get(id(src))
@@ -78,7 +78,7 @@ class Handlers:
         src = args[0]
         taint = rec.tensor_taint(src, line) if isinstance(src, Tensor) else EMPTY
         rg = isinstance(src, Tensor) and src.requires_grad
-        out = func(*args, **kwargs)
+        out = rec.call(func, args, kwargs)
         if not (taint or rg):
             return out
         kind = "numpy" if info.name in ("numpy", "__array__") else "tolist" if info.name == "tolist" else "item"
@@ -98,7 +98,9 @@ class Handlers:
         rec.next_seq()
         data = args[1] if info.name == "new_tensor" and len(args) > 1 else (args[0] if args else kwargs.get("data"))
         taint, source, rg = self.data_taint(data, line)
-        out = func(*args, **kwargs)
+        if not taint and source != "tensor":
+            taint = self.inferred_taint(data)
+        out = rec.call(func, args, kwargs)
         if isinstance(out, Tensor) and out is not data:
             self.after_ctor(info.display, out, taint, source, rg, line)
         return out
@@ -130,12 +132,32 @@ class Handlers:
                     taint = union(taint, rec.prov.pyvalue_taint(item))
         return taint, source, rg
 
+    def inferred_taint(self, data: Any) -> frozenset[int]:
+        """NumPy or Python arithmetic drops the link to the values that left torch. A
+        constructor from an unknown float or array is linked to the latest such exit
+        (a float to any exit, an array to numpy()/tolist()) and marked inferred."""
+        if isinstance(data, np.ndarray):
+            kinds: tuple[str, ...] = ("numpy", "tolist")
+        elif isinstance(data, (float, np.floating)):
+            kinds = ("numpy", "item", "tolist")
+        else:
+            return EMPTY
+        exits = self.rec.log.of_kind(*kinds)
+        if not exits:
+            return EMPTY
+        latest = max(exits, key=lambda r: r.last_seq)
+        self.rec.inferred_from = latest.index
+        return union(latest.in_taint, frozenset((latest.token,)))
+
     def after_ctor(self, op: str, out: Tensor, taint: frozenset[int], source: str, rg: bool, line: int | None) -> None:
         rec = self.rec
         if taint or rg:
             event = rec.event("tensor_ctor", line, op, taint)
             if event is not None:
                 event.detail.setdefault("source", source)
+                if rec.inferred_from is not None:
+                    event.detail["inferred_from"] = rec.inferred_from
+                    rec.inferred_from = None
                 event.detail["input_requires_grad"] = event.detail.get("input_requires_grad", False) or rg
                 taint = union(taint, frozenset((event.token,)))
         entry = rec.prov.put(out, taint, line)
@@ -175,15 +197,16 @@ class Handlers:
         loss = losses[0] if losses and isinstance(losses[0], Tensor) else None
         if event is not None:
             _describe_loss(event.detail, loss, retain, create)
-            event.refs[:] = [loss.grad_fn if loss is not None else None, weak(loss), taint]
+            event.refs[:] = [safe_grad_fn(loss) if loss is not None else None, weak(loss), taint]
         previous = rec.last_backward_seq
         try:
-            out = func(*args, **kwargs)
+            out = rec.call(func, args, kwargs)
         except Exception as error:
             if event is not None:
                 event.detail["error"] = str(error)[:ERROR_CHARS]
-                if "second time" in str(error) and loss is not None and loss.grad_fn is not None:
-                    event.detail["reused"] = reused_node(loss.grad_fn, previous)
+                loss_fn = safe_grad_fn(loss) if loss is not None else None
+                if "second time" in str(error) and loss_fn is not None:
+                    event.detail["reused"] = reused_node(loss_fn, previous)
             raise
         rec.last_backward_seq = seq
         token = frozenset() if create or event is None else frozenset((event.token,))
@@ -200,7 +223,7 @@ class Handlers:
         rec.next_seq()
         t = args[0]
         value = _arg(args, kwargs, 1, "requires_grad", True)
-        out = func(*args, **kwargs)
+        out = rec.call(func, args, kwargs)
         if not isinstance(t, Tensor):
             return out
         entry = rec.prov.get(t)
@@ -231,12 +254,12 @@ class Handlers:
         if event is not None and code is not None and code.co_filename == rec.filename:
             event.detail.setdefault("hook_line", code.co_firstlineno)
             event.detail.setdefault("hook_name", getattr(fn, "__name__", "hook"))
-        return func(*args, **kwargs)
+        return rec.call(func, args, kwargs)
 
     def set_grad(self, info: OpInfo, func: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         rec = self.rec
         enabled = bool(args[0]) if args else True
-        out = func(*args, **kwargs)
+        out = rec.call(func, args, kwargs)
         if not enabled:
             line = rec.user_line(3)
             rec.next_seq()
@@ -254,11 +277,11 @@ class Handlers:
         t = args[0]
         taint = rec.tensor_taint(t, line) if isinstance(t, Tensor) else EMPTY
         rec.event("data_set", line, info.display, taint)
-        return func(*args, **kwargs)
+        return rec.call(func, args, kwargs)
 
     def get_grad(self, info: OpInfo, func: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         rec = self.rec
-        out = func(*args, **kwargs)
+        out = rec.call(func, args, kwargs)
         t = args[0]
         if not isinstance(t, Tensor):
             return out
@@ -297,7 +320,7 @@ class Handlers:
             uids = event.detail.setdefault("owners", [])
             if entry is not None and entry.uid and entry.uid not in uids and len(uids) < 64:
                 uids.append(entry.uid)
-        return func(*args, **kwargs)
+        return rec.call(func, args, kwargs)
 
 
 def _arg(args: tuple[Any, ...], kwargs: dict[str, Any], index: int, name: str, default: Any = None) -> Any:
@@ -311,7 +334,8 @@ def _describe_loss(detail: dict[str, Any], loss: Any, retain: bool, create: bool
     detail["create_graph"] = create
     if isinstance(loss, Tensor):
         detail["loss_requires_grad"] = loss.requires_grad
-        detail["loss_grad_fn"] = loss.grad_fn.name() if loss.grad_fn is not None else None
+        grad_fn = safe_grad_fn(loss)
+        detail["loss_grad_fn"] = grad_fn.name() if grad_fn is not None else None
         detail["loss_shape"] = list(loss.shape)
         detail["loss_is_leaf"] = loss.is_leaf
 

@@ -16,7 +16,7 @@ import torch
 from gradrepl.backends.torch import graphwalk, naming, targets
 from gradrepl.backends.torch.eventlog import Rec
 from gradrepl.backends.torch.provenance import EMPTY, union
-from gradrepl.backends.torch.recorder import META_LINE, META_SEQ, TorchRecording
+from gradrepl.backends.torch.recorder import META_LINE, META_SEQ, TorchRecording, safe_grad_fn
 from gradrepl.backends.torch.summary import dtype_name, grad_state
 from gradrepl.core.report import RunReport, VariableInfo
 from gradrepl.core.request import RunRequest
@@ -81,7 +81,7 @@ class Inspector:
         if likely is None:
             return []
         name, t = likely
-        return [(t.grad_fn, name, self.rec.prov.taint(t))]
+        return [(safe_grad_fn(t), name, self.rec.prov.taint(t))]
 
     def _loss_name(self, loss: Any, r: Rec) -> str:
         if loss is not None and id(loss) in self.names:
@@ -101,8 +101,9 @@ class Inspector:
         for name, value in naming.user_values(self.ns):
             if not isinstance(value, Tensor) or value.numel() != 1 or not value.is_floating_point():
                 continue
-            score = 2 * (value.grad_fn is not None) + 3 * ("loss" in name.lower()) + (value.requires_grad and not value.is_leaf)
-            seq = value.grad_fn.metadata.get(META_SEQ, 0) if value.grad_fn is not None else 0
+            grad_fn = safe_grad_fn(value)
+            score = 2 * (grad_fn is not None) + 3 * ("loss" in name.lower()) + (value.requires_grad and not value.is_leaf)
+            seq = grad_fn.metadata.get(META_SEQ, 0) if grad_fn is not None else 0
             key = (score, seq)
             if score >= 2 and (best is None or key >= best[0]):
                 best = (key, name, value)
@@ -135,7 +136,7 @@ class Inspector:
             is_leaf=t.is_leaf, grad=grad_state(grad), kind="parameter" if isinstance(t, torch.nn.Parameter) else "tensor",
         )
         info.line = self._line_of(t, entry)
-        node = ctx.walked.leaf_of.get(id(t)) if t.is_leaf else ctx.walked.node_of.get(t.grad_fn)
+        node = ctx.walked.leaf_of.get(id(t)) if t.is_leaf else ctx.walked.node_of.get(safe_grad_fn(t))
         info.node = node
         info.reachable = (node is not None) if ctx.loss_known else None
         info.evidence = self._evidence(t, uid, entry is not None and entry.uid == uid and uid in rec.prov.origins, info, ctx)
@@ -145,8 +146,9 @@ class Inspector:
         line = self.rec.param_lines.get(id(t))
         if line is None and entry is not None:
             line = entry.line if entry.line is not None else self.rec.prov.origin_lines.get(entry.uid)
-        if line is None and t.grad_fn is not None:
-            line = t.grad_fn.metadata.get(META_LINE)
+        grad_fn = safe_grad_fn(t)
+        if line is None and grad_fn is not None:
+            line = grad_fn.metadata.get(META_LINE)
         return line
 
     def _evidence(self, t: Tensor, uid: int, origin: bool, info: VariableInfo, ctx: _Context) -> dict[str, Any]:
@@ -156,6 +158,7 @@ class Inspector:
             "origin": origin,
             "is_parameter": isinstance(t, torch.nn.Parameter),
             "in_optimizer": ctx.in_optimizer(t, self.ns),
+            "in_module": ctx.in_module(t, self.ns),
             "loss_known": ctx.loss_known,
             "loss_derives": (uid in ctx.loss_closure) if ctx.loss_known else None,
             "loss_nonfinite": ctx.loss_nonfinite,
@@ -170,14 +173,20 @@ class Inspector:
         ev["clear_events"] = ctx.clear_events(uid)
         ev["hook_events"] = [r.index for r in log.of_kind("hook") if uid in rec.prov.closure(r.in_taint)][:MAX_LIST]
         ev["hook_events"] += [r.index for r in log.of_kind("module_hook") if uid in r.detail.get("params", [])][:MAX_LIST]
+        enable = [r for r in log.of_kind("requires_grad_on") if uid in r.detail.get("tensors", [])]
+        ev["enable_events"] = [r.index for r in enable]
+        first_use = entry.first_use if entry is not None else None
+        if enable and first_use is not None and first_use[0] < enable[0].first_seq:
+            ev["used_before_requires_grad"] = first_use[1]
         ev["freeze_events"] = [r.index for r in log.of_kind("requires_grad_off") if uid in r.detail.get("tensors", [])]
         ev["replaced_events"] = [r.index for r in log.of_kind("param_replaced") if uid in r.detail.get("old", [])]
         ev["optimizer_events"] = [r.index for r in log.of_kind("optimizer_init") if uid in r.detail.get("params", [])]
-        if not t.is_leaf and t.grad_fn is not None:
-            ev["grad_fn"] = t.grad_fn.name()
-            ev["grad_fn_line"] = t.grad_fn.metadata.get(META_LINE)
+        grad_fn = safe_grad_fn(t)
+        if not t.is_leaf and grad_fn is not None:
+            ev["grad_fn"] = grad_fn.name()
+            ev["grad_fn_line"] = grad_fn.metadata.get(META_LINE)
             ev["retains_grad"] = t.retains_grad
-            leaves = [leaf for leaf in graphwalk.leaves_of(t.grad_fn, 200) if leaf.requires_grad]
+            leaves = [leaf for leaf in graphwalk.leaves_of(grad_fn, 200) if leaf.requires_grad]
             ev["orphan_leaf"] = bool(leaves) and all(id(leaf) not in self.names for leaf in leaves)
             ev["leaf_names"] = _unique(self.names[id(leaf)] for leaf in leaves if id(leaf) in self.names)[:8]
         if info.node is not None:
@@ -197,6 +206,7 @@ class _Context:
         self.loss_nonfinite = loss_nonfinite
         self._closures: dict[int, set[int]] = {}
         self._opt_ids: set[int] | None = None
+        self._module_ids: set[int] | None = None
         self.last_backward = max((r.last_seq for r in rec.log.of_kind(*LOSS_KINDS)), default=0)
 
     def _closure(self, r: Rec) -> set[int] | frozenset[int]:
@@ -228,6 +238,12 @@ class _Context:
             self._opt_ids = {id(p) for o in opts for g in o.param_groups for p in g["params"]} if opts else set()
             self._have_opt = bool(opts)
         return (id(t) in self._opt_ids) if self._have_opt else None
+
+    def in_module(self, t: Tensor, ns: dict[str, Any]) -> bool:
+        if self._module_ids is None:
+            self._module_ids = {id(p) for _, v in naming.user_values(ns) if isinstance(v, torch.nn.Module)
+                                for p in v.parameters()}
+        return id(t) in self._module_ids
 
     def path_special(self, node: int) -> list[dict[str, Any]]:
         """Custom functions and zero-gradient ops on the path from the loss to a node."""

@@ -7,8 +7,11 @@ child process.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
 import time
+import warnings
 import traceback
 from typing import Any
 
@@ -28,12 +31,16 @@ def run_local(backend: Backend, request: RunRequest, namespace: dict[str, Any] |
         report.outcome = "raised"
         report.error = ErrorInfo(type="SyntaxError", message=str(error.msg), line=error.lineno)
         return report
+    out, err = io.StringIO(), io.StringIO()
     with backend.recording(request.filename, request.record) as rec:
-        try:
-            exec(code, ns)  # noqa: S102 - running the user's code is the point
-        except Exception as error:  # the user's exception is data
-            report.outcome = "raised"
-            report.error = error_info(error, request.filename)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), warnings.catch_warnings():
+            warnings.simplefilter("default")
+            try:
+                exec(code, ns)  # noqa: S102 - running the user's code is the point
+            except Exception as error:  # the user's exception is data
+                report.outcome = "raised"
+                report.error = error_info(error, request.filename)
+    report.stdout, report.stderr = out.getvalue(), err.getvalue()
     report.duration_ms = (time.perf_counter() - start) * 1000
     backend.inspect(ns, rec, request, report)
     backend.reset()

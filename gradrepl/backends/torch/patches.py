@@ -18,7 +18,7 @@ from torch.optim import optimizer as optimizer_mod
 
 from gradrepl.backends.torch.eventlog import Rec
 from gradrepl.backends.torch.provenance import EMPTY, union
-from gradrepl.backends.torch.recorder import TorchRecording, weak
+from gradrepl.backends.torch.recorder import TorchRecording, _quiet, weak
 
 Tensor = torch.Tensor
 MAX_UIDS = 256
@@ -40,6 +40,7 @@ def installed(rec: TorchRecording) -> Iterator[None]:
         patch(optim, "__init__", lambda orig: _optimizer_init(rec, orig))
         patch(optim, "zero_grad", lambda orig: _zero_grad(rec, orig, "optimizer"))
         patch(torch.nn.Module, "zero_grad", lambda orig: _zero_grad(rec, orig, "module"))
+        patch(torch.nn.Module, "__init__", lambda orig: _module_init(rec, orig))
         patch(torch, "from_numpy", lambda orig: _from_numpy(rec, orig))
         patch(torch.autograd.grad_mode.inference_mode, "__enter__", lambda orig: _inference_enter(rec, orig))
         patch(torch.autograd.function.Function, "apply", lambda orig: _function_apply(rec, orig))
@@ -85,14 +86,15 @@ def _optimizer_init(rec: TorchRecording, orig: Callable[..., Any]) -> Callable[.
             result = orig(self, *args, **kwargs)
         finally:
             rec.suspended -= 1
-        line = rec.user_line(2)
-        rec.next_seq()
-        params = [p for group in self.param_groups for p in group["params"]]
-        event = rec.event("optimizer_init", line, type(self).__name__)
-        _add_uids(event, "params", _uids(rec, params, line))
-        if event is not None:
-            event.detail["frozen"] = event.detail.get("frozen", 0) + sum(1 for p in params if not p.requires_grad)
-        rec.optimizers.append(weak(self))
+        with _quiet(rec):
+            line = rec.user_line(2)
+            rec.next_seq()
+            params = [p for group in self.param_groups for p in group["params"]]
+            event = rec.event("optimizer_init", line, type(self).__name__)
+            _add_uids(event, "params", _uids(rec, params, line))
+            if event is not None:
+                event.detail["frozen"] = event.detail.get("frozen", 0) + sum(1 for p in params if not p.requires_grad)
+            rec.optimizers.append(weak(self))
         return result
 
     return wrapper
@@ -103,17 +105,18 @@ def _zero_grad(rec: TorchRecording, orig: Callable[..., Any], owner: str) -> Cal
     def wrapper(self: Any, set_to_none: bool = True, *args: Any, **kwargs: Any) -> Any:
         if rec.suspended:
             return orig(self, set_to_none, *args, **kwargs)
-        line = rec.user_line(2)
-        rec.next_seq()
-        if owner == "optimizer":
-            params = [p for group in self.param_groups for p in group["params"]]
-        else:
-            params = list(self.parameters())
-        event = rec.event("zero_grad", line, f"{type(self).__name__}.zero_grad")
-        _add_uids(event, "params", _uids(rec, params, line))
-        if event is not None:
-            event.detail["set_to_none"] = bool(set_to_none)
-            event.detail["owner"] = owner
+        with _quiet(rec):
+            line = rec.user_line(2)
+            rec.next_seq()
+            if owner == "optimizer":
+                params = [p for group in self.param_groups for p in group["params"]]
+            else:
+                params = list(self.parameters())
+            event = rec.event("zero_grad", line, f"{type(self).__name__}.zero_grad")
+            _add_uids(event, "params", _uids(rec, params, line))
+            if event is not None:
+                event.detail["set_to_none"] = bool(set_to_none)
+                event.detail["owner"] = owner
         rec.suspended += 1
         try:
             return orig(self, set_to_none, *args, **kwargs)
@@ -123,18 +126,33 @@ def _zero_grad(rec: TorchRecording, orig: Callable[..., Any], owner: str) -> Cal
     return wrapper
 
 
+def _module_init(rec: TorchRecording, orig: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(orig)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> None:
+        orig(self, *args, **kwargs)
+        if len(rec.module_lines) < 100_000:
+            rec.module_lines.setdefault(id(self), (weak(self), rec.user_line(2)))
+
+    return wrapper
+
+
 def _step_pre(rec: TorchRecording, opt: Any) -> None:
     if rec.suspended:
         rec.suspended += 1
         return
-    line = rec.user_line(2)
+    with _quiet(rec):
+        _record_step(rec, opt)
+    rec.suspended += 1
+
+
+def _record_step(rec: TorchRecording, opt: Any) -> None:
+    line = rec.user_line(3)
     rec.next_seq()
     params = [p for group in opt.param_groups for p in group["params"]]
     event = rec.event("optimizer_step", line, f"{type(opt).__name__}.step")
     if event is not None and "params" not in event.detail:
         _add_uids(event, "params", _uids(rec, params, line))
         event.detail["without_grad"] = sum(1 for p in params if p.grad is None)
-    rec.suspended += 1
 
 
 def _step_post(rec: TorchRecording) -> None:
@@ -147,11 +165,14 @@ def _from_numpy(rec: TorchRecording, orig: Callable[..., Any]) -> Callable[..., 
         out = orig(array)
         if rec.suspended or rec.mode is None:
             return out
-        line = rec.user_line(2)
-        rec.next_seq()
-        handlers = rec.mode.handlers_obj
-        taint, _, _ = handlers.data_taint(array, line)
-        handlers.after_ctor("torch.from_numpy", out, taint, "numpy", False, line)
+        with _quiet(rec):
+            line = rec.user_line(2)
+            rec.next_seq()
+            handlers = rec.mode.handlers_obj
+            taint, _, _ = handlers.data_taint(array, line)
+            if not taint:
+                taint = handlers.inferred_taint(array)
+            handlers.after_ctor("torch.from_numpy", out, taint, "numpy", False, line)
         return out
 
     return wrapper
@@ -161,9 +182,10 @@ def _inference_enter(rec: TorchRecording, orig: Callable[..., Any]) -> Callable[
     @functools.wraps(orig)
     def wrapper(self: Any) -> Any:
         if getattr(self, "mode", True) and not rec.suspended:
-            line = rec.user_line(2)
-            rec.inference_line = line
-            rec.event("inference_mode_on", line, "torch.inference_mode")
+            with _quiet(rec):
+                line = rec.user_line(2)
+                rec.inference_line = line
+                rec.event("inference_mode_on", line, "torch.inference_mode")
         return orig(self)
 
     return wrapper
@@ -176,23 +198,28 @@ def _function_apply(rec: TorchRecording, orig: Any) -> Any:
     def wrapper(cls: Any, *args: Any, **kwargs: Any) -> Any:
         if rec.suspended:
             return method(cls, *args, **kwargs)
-        line = rec.user_line(2)
-        rec.next_seq()
-        taint = EMPTY
-        for arg in args:
-            if isinstance(arg, Tensor):
-                taint = union(taint, rec.tensor_taint(arg, line))
-        event = rec.event("custom_fn", line, f"{cls.__name__}.apply", taint)
+        line, taint, event = None, EMPTY, None
+        with _quiet(rec):
+            line = rec.user_line(2)
+            rec.next_seq()
+            for arg in args:
+                if isinstance(arg, Tensor):
+                    taint = union(taint, rec.tensor_taint(arg, line))
+            event = rec.event("custom_fn", line, f"{cls.__name__}.apply", taint)
+            backward_line = _def_line(getattr(cls, "backward", None), rec.filename)
+            if event is not None and backward_line is not None:
+                event.detail.setdefault("backward_line", backward_line)
         rec.suspended += 1
         try:
             out = method(cls, *args, **kwargs)
         finally:
             rec.suspended -= 1
-        if event is not None:
-            taint = union(taint, frozenset((event.token,)))
-        for item in out if isinstance(out, tuple) else (out,):
-            if isinstance(item, Tensor):
-                rec.mark_output(item, taint, line)
+        with _quiet(rec):
+            if event is not None:
+                taint = union(taint, frozenset((event.token,)))
+            for item in out if isinstance(out, tuple) else (out,):
+                if isinstance(item, Tensor):
+                    rec.mark_output(item, taint, line)
         return out
 
     return classmethod(wrapper)
@@ -201,20 +228,34 @@ def _function_apply(rec: TorchRecording, orig: Any) -> Any:
 def _module_hook(rec: TorchRecording, orig: Callable[..., Any], name: str) -> Callable[..., Any]:
     @functools.wraps(orig)
     def wrapper(self: Any, hook: Any, *args: Any, **kwargs: Any) -> Any:
-        line = rec.user_line(2)
-        rec.next_seq()
-        event = rec.event("module_hook", line, f"{type(self).__name__}.{name}")
-        _add_uids(event, "params", _uids(rec, list(self.parameters()), line))
-        code = getattr(hook, "__code__", None)
-        if event is not None and code is not None and code.co_filename == rec.filename:
-            event.detail.setdefault("hook_line", code.co_firstlineno)
+        with _quiet(rec):
+            line = rec.user_line(2)
+            rec.next_seq()
+            event = rec.event("module_hook", line, f"{type(self).__name__}.{name}")
+            _add_uids(event, "params", _uids(rec, list(self.parameters()), line))
+            hook_line = _def_line(hook, rec.filename)
+            if event is not None and hook_line is not None:
+                event.detail.setdefault("hook_line", hook_line)
         return orig(self, hook, *args, **kwargs)
 
     return wrapper
 
 
+def _def_line(fn: Any, filename: str) -> int | None:
+    """The line of a function's ``def`` (after its decorators), when the script defines it."""
+    code = getattr(fn, "__code__", None)
+    if code is None or code.co_filename != filename:
+        return None
+    return int(code.co_firstlineno)
+
+
 def _param_registered(rec: TorchRecording, module: Any, name: str, param: Any) -> None:
-    line = rec.user_line(2)
+    with _quiet(rec):
+        _note_param(rec, module, name, param)
+
+
+def _note_param(rec: TorchRecording, module: Any, name: str, param: Any) -> None:
+    line = rec.user_line(3)
     if param is not None:
         rec.param_lines[id(param)] = line
         entry = rec.prov.get(param)
@@ -230,10 +271,15 @@ def _param_registered(rec: TorchRecording, module: Any, name: str, param: Any) -
 
 
 def _module_registered(rec: TorchRecording, module: Any, name: str, sub: Any) -> None:
+    with _quiet(rec):
+        _note_module(rec, module, name, sub)
+
+
+def _note_module(rec: TorchRecording, module: Any, name: str, sub: Any) -> None:
     old = module._modules.get(name) if hasattr(module, "_modules") else None
     if old is None or old is sub:
         return
-    line = rec.user_line(2)
+    line = rec.user_line(3)
     rec.next_seq()
     event = rec.event("param_replaced", line, f"{type(module).__name__}.{name}")
     _add_uids(event, "old", _uids(rec, list(old.parameters()), line))

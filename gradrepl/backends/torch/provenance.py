@@ -22,7 +22,7 @@ SWEEP_EVERY = 20_000
 class Entry:
     """What the recorder knows about one live tensor or array."""
 
-    __slots__ = ("ref", "taint", "line", "uid", "last_use")
+    __slots__ = ("ref", "taint", "line", "uid", "last_use", "first_use")
 
     def __init__(self, ref: Any, taint: frozenset[int], line: int | None, uid: int = 0) -> None:
         self.ref = ref
@@ -30,6 +30,8 @@ class Entry:
         self.line = line
         self.uid = uid
         self.last_use: int | None = None
+        self.first_use: tuple[int, int | None] | None = None
+        """(seq, line) of the first op that read this tensor."""
 
 
 def union(a: frozenset[int], b: frozenset[int]) -> frozenset[int]:

@@ -70,11 +70,34 @@ class TorchRecording(Recording):
         self.param_lines: dict[int, int | None] = {}
         """id of a module parameter -> line where it was registered."""
         self.optimizers: list[Any] = []
+        self.module_lines: dict[int, tuple[Any, int | None]] = {}
+        """id of a module created during the run -> (weakref, line)."""
         self.infos: dict[Any, OpInfo] = {}
         self.mode: _Mode | None = None
         self.last_backward_seq = 0
+        self.inferred_from: int | None = None
+        self.result: Any = _UNSET
+        self.user_error = False
+        self.internal_errors = 0
+        self.internal_error = ""
 
     # -- helpers used by the handlers -------------------------------------------------
+
+    def call(self, func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        """Run the user's call; remember its result, and whether an exception is the user's."""
+        try:
+            result = func(*args, **kwargs)
+        except BaseException:
+            self.user_error = True
+            raise
+        self.result = result
+        return result
+
+    def note_internal(self, error: Exception) -> None:
+        """The recorder failed on a call: the user's code goes on, the report says so."""
+        self.internal_errors += 1
+        if not self.internal_error:
+            self.internal_error = f"{type(error).__name__}: {error}"[:300]
 
     def user_line(self, depth: int = 2) -> int | None:
         """The line of the innermost frame of the user's script."""
@@ -100,13 +123,15 @@ class TorchRecording(Recording):
             entry = self.prov.make_origin(t, self.param_lines.get(id(t), line))
         if entry is None:
             return EMPTY
+        if entry.first_use is None:
+            entry.first_use = (self.seq, line)
         if entry.uid:
             entry.last_use = line
         return entry.taint
 
     def mark_output(self, out: Tensor, taint: frozenset[int], line: int | None) -> None:
         """Record an op's output: provenance, and the line on its grad_fn."""
-        grad_fn = out.grad_fn
+        grad_fn = safe_grad_fn(out)
         if grad_fn is not None:
             meta = grad_fn.metadata
             if META_LINE not in meta:
@@ -128,25 +153,28 @@ class TorchRecording(Recording):
         seq = self.next_seq()
         taint, any_rg, inputs = self._scan(args, kwargs, line)
         flags = info.flags
-        target = args[0] if (flags & F_INPLACE) and args and isinstance(args[0], Tensor) else None
+        inplace = (flags & F_INPLACE) or (kwargs and kwargs.get("inplace") is True)
+        target = args[0] if inplace and args and isinstance(args[0], Tensor) else None
         before = _inplace_state(target) if target is not None else None
         try:
-            out = func(*args, **kwargs)
+            out = self.call(func, args, kwargs)
         except Exception as error:
             if target is not None and before is not None:
-                self._inplace_event(info, line, target, before, taint, str(error))
+                with _quiet(self):
+                    self._inplace_event(info, line, target, before, taint, str(error))
             raise
         grad_on = torch.is_grad_enabled()
         if target is not None and before is not None:
             self._inplace_event(info, line, target, before, taint, None)
-            if grad_on or not (target.requires_grad and target.is_leaf):
+            if grad_on or not (before[2] and before[3]):
                 entry = self.prov.get(target)
                 merged = union(entry.taint, taint) if entry is not None else taint
                 if merged:
                     self.prov.put(target, merged, line)
-            if target.grad_fn is not None:
-                target.grad_fn.metadata.setdefault(META_LINE, line)
-                target.grad_fn.metadata.setdefault(META_SEQ, seq)
+            grad_fn = safe_grad_fn(target)
+            if grad_fn is not None:
+                grad_fn.metadata.setdefault(META_LINE, line)
+                grad_fn.metadata.setdefault(META_SEQ, seq)
         outs = out if isinstance(out, (tuple, list)) else (out,)
         for item in outs:
             if isinstance(item, Tensor) and not _is_input(item, inputs):
@@ -235,6 +263,10 @@ class TorchRecording(Recording):
             if owner is not None and owner[1] not in rec.detail["owners"] and len(rec.detail["owners"]) < 64:
                 rec.detail["owners"].append(owner[1])
             return
+        if "module_line" not in rec.detail:
+            module = self._library_module()
+            if module is not None:
+                rec.detail["module"], rec.detail["module_line"] = module
         versions = rec.detail.setdefault("versions", [])
         if len(versions) < 16:
             versions.append([version, base_op, shape])
@@ -243,6 +275,19 @@ class TorchRecording(Recording):
         rec.detail.setdefault("grad_enabled", torch.is_grad_enabled())
         if error is not None:
             rec.detail["error"] = error[:300]
+
+    def _library_module(self) -> tuple[str, int | None] | None:
+        """The innermost torch module whose code runs between the op and the user's script:
+        an in-place op there is configured where the user created that module."""
+        frame = sys._getframe(2)
+        while frame is not None and frame.f_code.co_filename != self.filename:
+            owner = frame.f_locals.get("self")
+            if isinstance(owner, torch.nn.Module):
+                found = self.module_lines.get(id(owner))
+                if found is not None and found[0]() is owner:
+                    return type(owner).__name__, found[1]
+            frame = frame.f_back
+        return None
 
     def start(self) -> None:
         self.mode = _Mode(self)
@@ -256,8 +301,16 @@ class TorchRecording(Recording):
                 self.mode = None
 
 
+def safe_grad_fn(t: Tensor) -> Any:
+    """t.grad_fn, or None where torch refuses to rebuild it (a no_grad view of a base changed in place)."""
+    try:
+        return t.grad_fn
+    except RuntimeError:
+        return None
+
+
 def _inplace_state(t: Tensor) -> tuple[Any, ...]:
-    grad_fn = t.grad_fn
+    grad_fn = safe_grad_fn(t)
     return (t._version, grad_fn.name() if grad_fn is not None else "leaf", t.is_leaf, t.requires_grad, list(t.shape))
 
 
@@ -334,11 +387,40 @@ class _Mode(TorchFunctionMode):
         if info is None:
             info = rec.infos[func] = OpInfo(func)
         kind = info.kind
-        if kind == optable.OP:
-            return rec.on_op(info, func, args, kwargs)
         if kind == optable.IGNORE:
             return func(*args, **kwargs)
-        return self.handlers[kind](info, func, args, kwargs)
+        rec.result = _UNSET
+        rec.user_error = False
+        try:
+            if kind == optable.OP:
+                return rec.on_op(info, func, args, kwargs)
+            return self.handlers[kind](info, func, args, kwargs)
+        except Exception as error:
+            if rec.user_error:
+                raise
+            # a recorder bug must never change what the user's code does
+            rec.note_internal(error)
+            result = rec.result
+            return func(*args, **kwargs) if result is _UNSET else result
+
+
+class _quiet:
+    """Swallow (and count) the recorder's own errors inside the block."""
+
+    def __init__(self, rec: TorchRecording) -> None:
+        self.rec = rec
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, et: Any, error: Any, tb: Any) -> bool:
+        if isinstance(error, Exception):
+            self.rec.note_internal(error)
+            return True
+        return False
+
+
+_UNSET: Any = object()
 
 
 def weak(obj: Any) -> Any:

@@ -8,7 +8,7 @@ import torch
 
 from gradrepl.backends.torch import naming
 from gradrepl.backends.torch.graphwalk import leaves_of
-from gradrepl.backends.torch.recorder import TorchRecording
+from gradrepl.backends.torch.recorder import TorchRecording, safe_grad_fn
 from gradrepl.core.report import RunReport
 
 Tensor = torch.Tensor
@@ -107,10 +107,11 @@ def _optimizer_ids(ns: dict[str, Any], rec: TorchRecording | None) -> set[int]:
 
 def _orphan(t: Tensor, names: dict[int, str]) -> bool:
     """A name bound to a small op over one leaf that has no name of its own."""
-    if t.is_leaf or not t.requires_grad or t.grad_fn is None:
+    grad_fn = safe_grad_fn(t)
+    if t.is_leaf or not t.requires_grad or grad_fn is None:
         return False
-    leaves = [leaf for leaf in leaves_of(t.grad_fn, ORPHAN_MAX_NODES * 4) if leaf.requires_grad]
-    return len(leaves) == 1 and id(leaves[0]) not in names and _depth(t.grad_fn) <= ORPHAN_MAX_NODES
+    leaves = [leaf for leaf in leaves_of(grad_fn, ORPHAN_MAX_NODES * 4) if leaf.requires_grad]
+    return len(leaves) == 1 and id(leaves[0]) not in names and _depth(grad_fn) <= ORPHAN_MAX_NODES
 
 
 def _depth(fn: Any) -> int:
