@@ -11,7 +11,7 @@ from gradrepl.core.report import Finding, Graph, RunReport
 from gradrepl.render.findings import by_target, render_alternatives, render_finding
 from gradrepl.render.tree_text import render_tree
 from gradrepl.render.variables_table import render_variables
-from gradrepl.repl.probe import gradients, probe, target_failed
+from gradrepl.repl.probe import gradients, target_failed
 from gradrepl.repl.state import ReplState
 
 HIDDEN = ("_",)
@@ -54,7 +54,7 @@ def tree(state: ReplState, arg: str) -> None:
 
 
 def _view(state: ReplState, arg: str) -> GraphView | None:
-    report = probe(state, [arg] if arg else None)
+    report = gradients(state, [arg] if arg else None)
     failure = target_failed(report, arg) if arg else None
     if failure:
         state.printer.error(failure)
