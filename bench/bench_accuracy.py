@@ -117,14 +117,32 @@ def judge(path: Path, expects: list[Expect], report: Any) -> list[Verdict]:
     out = []
     for expect in expects:
         verdict = Verdict(path.name, expect)
-        found = [f for f in report.findings if f.target == expect.target]
+        found = _members(report, expect.target)
         if found:
-            top = max(found, key=lambda f: f.confidence)
+            top = _top(found, healthy=expect.cause == "none")
             verdict.cause, verdict.line, verdict.symptom, verdict.explanation = top.cause, top.line, top.symptom, top.explanation
         else:
             verdict.error = report.target_errors.get(expect.target, "no finding for this target")
         out.append(verdict)
     return out
+
+
+def _members(report: Any, target: str) -> list[Any]:
+    """Findings of a target; a list or module target stands for its members (``t[0]``, ``t.w``)."""
+    exact = [f for f in report.findings if f.target == target]
+    if exact:
+        return exact
+    return [f for f in report.findings if f.target.startswith((target + "[", target + "."))]
+
+
+def _top(found: list[Any], healthy: bool) -> Any:
+    """The top finding of each member; of several members, the most confident that names a
+    cause (so a group is healthy only when every member is)."""
+    tops: dict[str, Any] = {}
+    for f in sorted(found, key=lambda f: -f.confidence):
+        tops.setdefault(f.target, f)
+    odd = [f for f in tops.values() if f.cause != "none"]
+    return max(odd, key=lambda f: f.confidence) if odd else next(iter(tops.values()))
 
 
 def request_for(path: Path, expects: list[Expect]) -> Any:
