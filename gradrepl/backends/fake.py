@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import sys
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -97,6 +98,8 @@ def _targets(namespace: dict[str, Any], request: RunRequest, report: RunReport) 
             out.append((target, value))
         elif isinstance(value, (list, tuple)) and all(isinstance(v, Value) for v in value):
             out.extend((f"{target}[{i}]", v) for i, v in enumerate(value))
+        elif isinstance(value, types.ModuleType):
+            out.extend((f"{target}.{k}", v) for k, v in vars(value).items() if isinstance(v, Value))
         else:
             report.target_errors[target] = f"{target} is a {type(value).__name__}, not a fakegrad Value"
     return out

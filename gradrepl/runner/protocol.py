@@ -70,10 +70,13 @@ def decode(body: bytes) -> dict[str, Any]:
 
 def write_frame(fd: int, message: dict[str, Any]) -> None:
     """Write a whole frame to a blocking fd (retrying short writes)."""
-    data = memoryview(encode(message))
+    write_all(fd, encode(message))
+
+
+def write_all(fd: int, frame: bytes) -> None:
+    data = memoryview(frame)
     while data:
-        written = os.write(fd, data)
-        data = data[written:]
+        data = data[os.write(fd, data) :]
 
 
 def read_exact(fd: int, size: int) -> bytes:

@@ -185,8 +185,11 @@ class Runner:
             return slot
 
     def _spawn(self, slot: _Slot) -> WorkerProcess:
-        return WorkerProcess(slot.framework, self._python,
-                             lambda proc, kind, text: self._on_event(slot, proc, kind, text))
+        try:
+            return WorkerProcess(slot.framework, self._python,
+                                 lambda proc, kind, text: self._on_event(slot, proc, kind, text))
+        except OSError as exc:
+            raise GradreplError(f"cannot start a {slot.framework} worker with {self._python}: {exc}") from None
 
     def _ensure_active(self, slot: _Slot, notes: list[str]) -> WorkerProcess:
         """The active worker, promoting the spare or spawning one if needed (holding slot.state)."""
@@ -216,16 +219,14 @@ class Runner:
             threading.Thread(target=self._spawn_spare_now, args=(slot,), name="gradrepl-spare", daemon=True).start()
 
     def _spawn_spare_now(self, slot: _Slot) -> None:
-        proc = None
-        keep = False
         try:
-            if not self._closed:
-                proc = self._spawn(slot)  # outside the lock: a run may need it meanwhile
-                with slot.state:
-                    keep = not self._closed and slot.spare is None
-                    if keep:
-                        slot.spare = proc
-        finally:
+            proc = None if self._closed else self._spawn(slot)  # outside the lock: a run may need it
+        except GradreplError:
+            proc = None  # the active worker started with the same command; a lost spare only costs speed
+        with slot.state:
+            keep = proc is not None and not self._closed and slot.spare is None
+            if keep:
+                slot.spare = proc
             slot.spawning_spare = False
         if proc is not None and not keep:
             proc.close()
@@ -300,7 +301,7 @@ class Runner:
     def _report(self, slot: _Slot, proc: WorkerProcess, ex: Exchange, request: RunRequest) -> RunReport:
         reply = ex.reply if ex.kind == "reply" else None
         if reply is not None and reply.get("op") == "result":
-            report = from_dict(RunReport, reply["report"])
+            report = _read_report(slot.framework, reply["report"], request)
             grown = ex.baseline_mb - proc.ready_rss_mb > RECYCLE_GROWTH_MB
             if reply.get("recycle") or grown:
                 self._lose(slot, proc, request, report)
@@ -340,6 +341,15 @@ class Runner:
             self._retire(slot, proc)
             return None
         return ex.reply
+
+
+def _read_report(framework: str, data: object, request: RunRequest) -> RunReport:
+    try:
+        return from_dict(RunReport, data)
+    except Exception as exc:  # a backend that filled a field with the wrong shape
+        message = f"gradrepl could not read the worker's report ({type(exc).__name__}: {exc})"
+        return RunReport(framework=framework, outcome="crashed", script=request.filename,
+                         error=ErrorInfo("Crash", message))
 
 
 def _lost_session(session: str) -> str:

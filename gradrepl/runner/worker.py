@@ -118,7 +118,7 @@ class Worker:
             if message["op"] == "exit":
                 return
             reply, recycle = self.handle(message)
-            protocol.write_frame(self.res, reply)
+            protocol.write_all(self.res, _encode_reply(reply))
             if recycle:
                 return
 
@@ -145,6 +145,23 @@ class Worker:
             report.warnings.append("the run was interrupted inside gradrepl; the worker was restarted")
             recycle = True
         return {"op": "result", "report": report, "recycle": recycle}, recycle
+
+
+def _encode_reply(reply: dict[str, Any]) -> bytes:
+    """The reply's frame; a report the JSON encoder rejects (a backend put a cycle or
+    odd keys in it) is sent without its details rather than not at all."""
+    try:
+        return protocol.encode(reply)
+    except (TypeError, ValueError, RecursionError) as exc:
+        report = reply.get("report")
+        if not isinstance(report, RunReport):
+            return protocol.encode({"op": "error", "message": f"unencodable reply: {exc}"})
+        slim = RunReport(framework=report.framework, outcome=report.outcome, script=report.script,
+                         duration_ms=report.duration_ms, stdout=report.stdout, stderr=report.stderr,
+                         output_truncated=report.output_truncated, error=report.error,
+                         framework_version=report.framework_version,
+                         warnings=[*report.warnings, f"gradrepl could not send this run's details ({exc})"])
+        return protocol.encode({**reply, "report": slim})
 
 
 def main(argv: list[str] | None = None) -> int:

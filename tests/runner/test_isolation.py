@@ -155,3 +155,4 @@ def test_backward_without_grad_is_raised_at_its_line(fake: FakeHarness) -> None:
     assert report.outcome == "raised"
     assert report.error is not None and report.error.type == "RuntimeError" and report.error.line == 3
     assert report.variable("x") is not None
+

@@ -85,3 +85,26 @@ def test_requests_and_reports_survive_the_wire() -> None:
     back = from_dict(RunReport, frame["report"])
     assert back.error == report.error
     assert back.variables[0].grad.kind == "nonfinite" and back.variables[0].grad.min != back.variables[0].grad.min  # NaN kept
+
+
+def test_a_report_the_encoder_rejects_is_sent_without_its_details() -> None:
+    from gradrepl.runner.worker import _encode_reply
+
+    cycle: dict[str, Any] = {}
+    cycle["self"] = cycle
+    report = RunReport(framework="fake", outcome="completed", stdout="ran\n",
+                       variables=[VariableInfo("w", 1, "f", [], True, True, GradState("none"), evidence=cycle)])
+    frame = protocol.decode(_encode_reply({"op": "result", "report": report, "recycle": False})[protocol.HEADER.size :])
+    back = from_dict(RunReport, frame["report"])
+    assert back.outcome == "completed" and back.stdout == "ran\n" and back.variables == []
+    assert any("could not send" in w for w in back.warnings)
+
+
+def test_numpy_like_values_in_evidence_are_encoded() -> None:
+    class Scalar:
+        def item(self) -> float:
+            return 1.5
+
+    frame = _wire({"op": "x", "evidence": {"a": Scalar(), "b": (1, 2), "c": object}})
+    assert frame["evidence"]["a"] == 1.5 and frame["evidence"]["b"] == [1, 2]
+    assert "object" in frame["evidence"]["c"]

@@ -174,3 +174,9 @@ def test_an_idle_worker_that_died_is_replaced_before_the_next_run(fake: FakeHarn
     report = fake.run("print('fine')\n")
     assert report.outcome == "completed" and report.stdout == "fine\n"
     assert fake.pid() != victim
+
+
+def test_a_missing_interpreter_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with Runner(python=str(tmp_path / "no-python-here")) as runner:
+        with pytest.raises(GradreplError, match="cannot start a fake worker"):
+            runner.run("fake", RunRequest(code=""))
