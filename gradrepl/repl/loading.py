@@ -40,7 +40,7 @@ def _scenario_by_id(name: str, content: str | None) -> Scenario:
         return load_scenario(root / name)
     known = scenario_ids(content)
     close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(close)}?" if close else "; :load with Tab lists the scenarios"
+    hint = f"; did you mean {', '.join(close)}?" if close else f"; scenario ids are the directory names in {display_path(root)}"
     raise GradreplError(f"no script, scenario directory or scenario id called {name!r}{hint}")
 
 

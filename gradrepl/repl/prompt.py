@@ -77,7 +77,7 @@ def prompt_message(state: ReplState) -> FormattedText:
     return FormattedText([("class:prompt.framework", f"{state.framework} "), ("class:prompt", PROMPT)])
 
 
-def continuation(width: int, line_number: int, is_soft_wrap: bool) -> FormattedText:
+def continuation(width: int, line_number: int, is_soft_wrap: int) -> FormattedText:
     """``... `` right-aligned under the prompt, as Python's REPL continues a block."""
     return FormattedText([("class:continuation", "... ".rjust(width))])
 

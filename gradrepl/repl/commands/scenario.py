@@ -25,7 +25,7 @@ def load(state: ReplState, arg: str) -> None:
 def hint(state: ReplState, arg: str) -> None:
     """The next hint: the scenario's (concept, location, fix), else the last diagnosed cause's."""
     if state.scenario is not None:
-        hints = state.scenario.spec(state.framework).hints.levels()
+        hints: tuple[str, ...] = state.scenario.spec(state.framework).hints.levels()
         labels: tuple[str, ...] = HINT_LEVELS
     elif state.last_cause is not None and causes.is_known(state.last_cause):
         hints = causes.get(state.last_cause).hints
