@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from typing import Any
 
@@ -109,5 +110,7 @@ def _outcome_words(report: RunReport) -> str:
 
 
 def _paragraph(label: str, text: str, color: bool) -> str:
-    body = textwrap.fill(" ".join(text.split()), WIDTH - 7, initial_indent="", subsequent_indent=" " * 7)
+    # both indents count toward the width, so every line of the paragraph ends by WIDTH
+    width = max(40, min(WIDTH, shutil.get_terminal_size((WIDTH, 24)).columns))
+    body = textwrap.fill(" ".join(text.split()), width, initial_indent=" " * 7, subsequent_indent=" " * 7)[7:]
     return f"  {style(label + ':', BOLD, color)} {body}"
