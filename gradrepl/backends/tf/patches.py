@@ -17,11 +17,6 @@ from gradrepl.backends.tf import internals
 from gradrepl.backends.tf.log import ApplyCall, GradCall, SourceRef, WatchRec
 from gradrepl.backends.tf.recorder import TFRecording
 
-# Frames between a value accessor and the user that mean "TensorFlow is only
-# printing or formatting the tensor": not a value the user took out.
-_DISPLAY_FRAMES = frozenset({"__repr__", "__str__", "__format__", "numpy_text", "_numpy_text", "array_repr", "array_str"})
-
-
 class Patches:
     """A set of attribute replacements that can be undone."""
 
@@ -35,10 +30,29 @@ class Patches:
         self._saved.append((owner, name, original))
         setattr(owner, name, make(original))
 
+    def replace_inherited(self, cls: type, name: str, make: Callable[[Any], Any]) -> None:
+        """Replace ``name`` on the class of ``cls``'s MRO that defines it."""
+        owner = next((k for k in cls.__mro__ if name in vars(k)), None)
+        if owner is not None:
+            self.replace(owner, name, make)
+
+    def add(self, owner: Any, name: str, value: Any) -> None:
+        """Set an attribute the owner does not have yet; ``undo`` deletes it again."""
+        if name in vars(owner):
+            return
+        self._saved.append((owner, name, _MISSING))
+        setattr(owner, name, value)
+
     def undo(self) -> None:
         while self._saved:
             owner, name, original = self._saved.pop()
-            setattr(owner, name, original)
+            if original is _MISSING:
+                delattr(owner, name)
+            else:
+                setattr(owner, name, original)
+
+
+_MISSING = object()
 
 
 def install(rec: TFRecording, trace_values: bool) -> Patches:
@@ -57,10 +71,10 @@ def install(rec: TFRecording, trace_values: bool) -> Patches:
     adapter = internals.get()
     if trace_values and adapter.fast_path_owner is not None:
         patches.replace(adapter.fast_path_owner, "TFE_Py_FastPathExecute", internals.reads_in_python)
-    base = adapter.eager_tensor_base
-    if trace_values and base is not None:
-        for name, kind in (("numpy", "numpy"), ("__array__", "numpy"), ("__float__", "python"), ("__int__", "python")):
-            patches.replace(base, name, lambda orig, n=name, k=kind: _value(rec, orig, k, n))
+    if trace_values:
+        from gradrepl.backends.tf.exits import install_exits
+
+        install_exits(rec, patches)
     return patches
 
 
@@ -75,9 +89,9 @@ def _install_keras(rec: TFRecording, patches: Patches) -> None:
     patches.replace(BaseOptimizer, "apply", lambda orig: _apply(rec, orig))
     for name in ("trainable_variables", "trainable_weights"):
         patches.replace(Layer, name, lambda orig, n=name: _var_list_property(rec, orig, n))
-    patches.replace(Model, "fit", lambda orig: _fit(rec, orig))
-    patches.replace(Model, "predict", lambda orig: _predict(rec, orig))
-    patches.replace(Layer, "trainable", lambda orig: _trainable_property(rec, orig))
+    patches.replace_inherited(Model, "fit", lambda orig: _fit(rec, orig))
+    patches.replace_inherited(Model, "predict", lambda orig: _predict(rec, orig))
+    patches.replace_inherited(Layer, "trainable", lambda orig: _trainable_property(rec, orig))
 
 
 # -- tapes -------------------------------------------------------------------
@@ -314,36 +328,3 @@ def _fit(rec: TFRecording, orig: Callable[..., Any]) -> Callable[..., Any]:
         return orig(self, *args, **kwargs)
 
     return wrapper
-
-
-# -- values leaving TensorFlow ------------------------------------------------
-
-
-def _value(rec: TFRecording, orig: Callable[..., Any], kind: str, name: str) -> Callable[..., Any]:
-    op = "EagerTensor." + name.strip("_") if not name.startswith("__") else {"__array__": "np.asarray", "__float__": "float", "__int__": "int"}[name]
-
-    @functools.wraps(orig)
-    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
-        if not rec.busy:
-            line = _direct_user_line(rec)
-            if line is not None:
-                rec.add_value(kind, op, self, line)
-        return orig(self, *args, **kwargs)
-
-    return wrapper
-
-
-def _direct_user_line(rec: TFRecording) -> int | None:
-    """The user's line when the user (not TF display or Keras) asked for the value."""
-    f = sys._getframe(2)
-    while f is not None:
-        code = f.f_code
-        if code.co_filename == rec.filename:
-            return f.f_lineno
-        if code.co_name in _DISPLAY_FRAMES:
-            return None
-        path = code.co_filename.replace("\\", "/")
-        if "/keras/" in path and "/keras/src/backend/" not in path:
-            return None
-        f = f.f_back
-    return None

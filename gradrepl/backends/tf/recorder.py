@@ -46,6 +46,8 @@ class TFRecording(Recording):
         self.markers: list[Marker] = []
         self.phase = ""
         self.busy = False
+        self.value_op = ""
+        """Set while tf.numpy_function runs: the name its conversions are recorded under."""
         self.functions_eagerly = False
 
     # -- sequence and lines -------------------------------------------------

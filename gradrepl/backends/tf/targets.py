@@ -93,7 +93,7 @@ def evaluate(ctx: RunContext, expr: str) -> tuple[list[Candidate], str | None]:
         ref = ctx.latest_source_named(expr) or ref
     if ref.kind != "other":
         return [_named(ctx, expr, ref)], None
-    items = _expand(expr, value)
+    items = _expand(ctx, expr, value)
     if items is None:
         return [], f"The target {expr!r} is a {type(value).__name__}, not a variable, tensor, list of them or Keras layer."
     if not items:
@@ -108,7 +108,7 @@ def _named(ctx: RunContext, expr: str, ref: SourceRef) -> Candidate:
     return Candidate(expr, ref)
 
 
-def _expand(expr: str, value: Any) -> list[Candidate] | None:
+def _expand(ctx: RunContext, expr: str, value: Any) -> list[Candidate] | None:
     if _is_layer(value) or hasattr(value, "trainable_variables"):
         index = index_namespace({expr: value})
         variables = list(getattr(value, "trainable_variables", []) or getattr(value, "weights", []))
@@ -123,8 +123,9 @@ def _expand(expr: str, value: Any) -> list[Candidate] | None:
         return out
     if isinstance(value, list | tuple):
         refs = [(f"{expr}[{i}]", source_ref(v)) for i, v in enumerate(value)]
-        return [Candidate(n, r) for n, r in refs if r.kind != "other"]
-    if isinstance(value, dict):
+    elif isinstance(value, dict):
         refs = [(f"{expr}[{k!r}]", source_ref(v)) for k, v in value.items()]
-        return [Candidate(n, r) for n, r in refs if r.kind != "other"]
-    return None
+    else:
+        return None
+    # members of a list target are named after it (params[0]), so findings map back to it
+    return [_named(ctx, n, r) for n, r in refs if r.kind != "other"]

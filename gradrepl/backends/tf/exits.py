@@ -1,0 +1,114 @@
+"""Provides the wrappers that see a tensor's value leave TensorFlow in user code.
+
+``t.numpy()``, ``float(t)``, ``int(t)``, ``np.array(t)``/``np.asarray(t)``,
+NumPy functions given a tensor (``np.mean(t)``, via ``__array_function__``,
+added to EagerTensor only while recording) and ``tf.numpy_function``. NumPy
+ufuncs (``np.abs(t)``) read tensors through the buffer protocol, which Python
+cannot observe; those exits are found only by their effect (a new constant).
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from gradrepl.backends.tf import internals
+from gradrepl.backends.tf.recorder import TFRecording
+
+# Frames between a value accessor and the user that mean "TensorFlow is only
+# printing or formatting the tensor": not a value the user took out.
+_DISPLAY_FRAMES = frozenset({"__repr__", "__str__", "__format__", "numpy_text", "_numpy_text", "array_repr", "array_str"})
+_ACCESSORS = (("numpy", "numpy", "EagerTensor.numpy"), ("__array__", "numpy", "np.asarray"), ("__float__", "python", "float"), ("__int__", "python", "int"))
+
+
+def install_exits(rec: TFRecording, patches: Any) -> None:
+    import tensorflow as tf
+
+    base = internals.get().eager_tensor_base
+    if base is None:
+        return
+    for name, kind, op in _ACCESSORS:
+        patches.replace(base, name, lambda orig, k=kind, o=op: _accessor(rec, orig, k, o))
+    patches.add(base, "__array_function__", _array_function(rec, base))
+    for name in ("array", "asarray", "asanyarray"):
+        patches.replace(np, name, lambda orig, n=name: _converter(rec, orig, base, "np." + n))
+    patches.replace(tf, "numpy_function", lambda orig: _numpy_function(rec, orig))
+
+
+def _accessor(rec: TFRecording, orig: Callable[..., Any], kind: str, op: str) -> Callable[..., Any]:
+    @functools.wraps(orig)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        _note(rec, "numpy" if kind == "numpy" else "python", op, self)
+        return orig(self, *args, **kwargs)
+
+    return wrapper
+
+
+def _converter(rec: TFRecording, orig: Callable[..., Any], base: type, op: str) -> Callable[..., Any]:
+    @functools.wraps(orig)
+    def wrapper(obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(obj, base):
+            _note(rec, "numpy", op, obj)
+        return orig(obj, *args, **kwargs)
+
+    return wrapper
+
+
+def _array_function(rec: TFRecording, base: type) -> Callable[..., Any]:
+    """NumPy's dispatch hook: note the tensors, then run the plain NumPy function."""
+    to_numpy = base._numpy  # type: ignore[attr-defined]
+
+    def __array_function__(self: Any, func: Any, types: Any, args: Any, kwargs: Any) -> Any:
+        op = "np." + getattr(func, "__name__", "function")
+
+        def convert(value: Any) -> Any:
+            if isinstance(value, base):
+                _note(rec, "numpy", op, value)
+                return to_numpy(value)
+            if isinstance(value, list | tuple):
+                return type(value)(convert(v) for v in value)
+            return value
+
+        return func(*[convert(a) for a in args], **{k: convert(v) for k, v in kwargs.items()})
+
+    return __array_function__
+
+
+def _numpy_function(rec: TFRecording, orig: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(orig)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        saved, rec.value_op = rec.value_op, "tf.numpy_function"
+        try:
+            return orig(*args, **kwargs)
+        finally:
+            rec.value_op = saved
+
+    return wrapper
+
+
+def _note(rec: TFRecording, kind: str, op: str, tensor: Any) -> None:
+    if rec.busy:
+        return
+    line = _direct_user_line(rec)
+    if line is not None:
+        rec.add_value(kind, rec.value_op or op, tensor, line)
+
+
+def _direct_user_line(rec: TFRecording) -> int | None:
+    """The user's line when the user (not TF display or Keras) asked for the value."""
+    f = sys._getframe(2)
+    while f is not None:
+        code = f.f_code
+        if code.co_filename == rec.filename:
+            return f.f_lineno
+        if code.co_name in _DISPLAY_FRAMES:
+            return None
+        path = code.co_filename.replace("\\", "/")
+        if "/keras/" in path and "/keras/src/backend/" not in path:
+            return None
+        f = f.f_back
+    return None
