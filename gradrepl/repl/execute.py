@@ -32,6 +32,8 @@ def run_input(state: ReplState, text: str, origin: str = "") -> RunReport:
         session=state.session,
         timeout=state.timeout,
     )
+    if not state.runner.is_ready(state.framework):
+        state.printer.info(f"(waiting for {state.framework} to load ...)")
     report = interrupts.call(state, lambda: state.run(request))
     entry.outcome = _entry_outcome(report)
     show_output(state.printer, report)

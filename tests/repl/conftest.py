@@ -13,5 +13,5 @@ from gradrepl.runner.runner import Runner
 def fake_runner() -> Iterator[Runner]:
     """A runner whose worker hosts the fake framework (fakegrad): no torch, no TF."""
     with Runner(spare=False) as runner:
-        runner.start("fake")
+        runner.wait_ready("fake")
         yield runner

@@ -164,3 +164,10 @@ def test_second_ctrl_c_stops_code_that_swallows_the_first(fake_runner: Runner, t
     target = tmp_path / "kept.py"
     drive(state, lines(f":save {target}"))
     assert target.read_text().startswith("kept = 1\nimport time\n# (was interrupted) while True:")
+
+
+def test_the_first_input_says_it_waits_for_the_framework_to_load() -> None:
+    with Runner(spare=False) as runner:  # a runner that has not started a worker yet
+        state = new_state(runner, "fake")
+        out = drive(state, lines("1 + 1", "2 + 2"))
+    assert out.splitlines() == ["(waiting for fake to load ...)", "2", "4"]

@@ -11,6 +11,7 @@ import pytest
 from repl_harness import ALT_ENTER, PASTE_END, PASTE_START, drive, lines, new_state
 
 from gradrepl.repl.state import ReplState
+from gradrepl.runner.runner import Runner
 
 pytestmark = pytest.mark.tf
 
@@ -18,8 +19,9 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "scenarios" / "
 
 
 @pytest.fixture
-def state(real_runner: object) -> ReplState:
-    return new_state(real_runner, "tensorflow")  # type: ignore[arg-type]
+def state(real_runner: Runner) -> ReplState:
+    real_runner.wait_ready("tensorflow")  # so no test's output starts with "waiting for tensorflow to load"
+    return new_state(real_runner, "tensorflow")
 
 
 def paste(block: str) -> str:
@@ -94,8 +96,9 @@ def test_a_scenario_is_explained_and_its_fix_checked(state: ReplState) -> None:
     assert "ok   expected no diagnosis for x, it named none" in verdicts
 
 
-def test_switching_framework_runs_the_scenario_for_the_other_one(real_runner: object) -> None:
-    state = new_state(real_runner, "torch")  # type: ignore[arg-type]
+def test_switching_framework_runs_the_scenario_for_the_other_one(state: ReplState, real_runner: Runner) -> None:
+    real_runner.wait_ready("torch")
+    state = new_state(real_runner, "torch")
     drive(state, lines(f":load {FIXTURES / 'detach-mini'}"))
     out = drive(state, lines(":framework tensorflow", "x"))
     assert "Switched to tensorflow; the new session starts empty." in out

@@ -12,6 +12,7 @@ from repl_harness import drive, lines, new_state
 
 from gradrepl.core import causes
 from gradrepl.repl.state import ReplState
+from gradrepl.runner.runner import Runner
 
 pytestmark = pytest.mark.torch
 
@@ -19,8 +20,9 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "scenarios" / "
 
 
 @pytest.fixture
-def state(real_runner: object) -> ReplState:
-    return new_state(real_runner, "torch")  # type: ignore[arg-type]
+def state(real_runner: Runner) -> ReplState:
+    real_runner.wait_ready("torch")  # so no test's output starts with "waiting for torch to load"
+    return new_state(real_runner, "torch")
 
 
 def test_reading_a_non_leaf_grad_is_diagnosed_on_the_next_line(state: ReplState) -> None:

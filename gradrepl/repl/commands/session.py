@@ -30,6 +30,7 @@ def framework(state: ReplState, arg: str) -> None:
     if wanted == state.framework:
         state.printer.info(f"Already using {wanted}.")
         return
+    state.runner.start(wanted)  # an uninstalled framework fails here, before anything is dropped
     state.forget()  # drops the old framework's namespace before the switch
     state.framework = wanted
     state.printer.info(f"Switched to {wanted}; the new session starts empty.")
