@@ -18,8 +18,9 @@ CANCEL_GRACE = 0.2
 """Seconds a cancelled run gets to end on its KeyboardInterrupt before the
 worker is killed."""
 
-DUMP_WAIT = 0.05
-"""Seconds to wait for a hung worker's stack dump before killing it."""
+DUMP_WAIT = 0.2
+"""Seconds to wait at most for a hung worker's stack dump before killing it (the dump
+itself takes about a millisecond; a loaded machine may delay it)."""
 
 THREAD_GRACE = 0.1
 """Seconds given to threads user code started to finish after the run."""

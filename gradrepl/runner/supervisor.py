@@ -197,7 +197,7 @@ class WorkerProcess:
             now_size = _size(dump)
             if now_size != size:  # faulthandler writes line by line: wait until it stops growing
                 size, stable_since = now_size, time.monotonic()
-            elif stable_since is not None and time.monotonic() - stable_since > 0.001:
+            elif stable_since is not None and time.monotonic() - stable_since > 0.003:
                 return
 
     def kill(self) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import tempfile
+import textwrap
 import threading
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gradrepl.runner.limits import OUTPUT_CAP
@@ -13,19 +16,17 @@ if TYPE_CHECKING:
 
 
 def _in_thread(fake: FakeHarness, code: str, **kw: object) -> tuple[threading.Thread, list]:
+    """Start ``code`` in a thread; return once it runs user code (it touches a marker file first)."""
+    marker = Path(tempfile.mkdtemp()) / "started"
+    code = f"open({str(marker)!r}, 'w').close()\n" + textwrap.dedent(code)
     box: list = []
     thread = threading.Thread(target=lambda: box.append(fake.run(code, **kw)))
     thread.start()
-    return thread, box
-
-
-def _wait_started(fake: FakeHarness) -> None:
-    """Until the run in flight is inside user code (its worker is busy)."""
-    slot = fake.runner._slots["fake"]
-    deadline = time.monotonic() + 10
-    while slot.inflight is None and time.monotonic() < deadline:
+    deadline = time.monotonic() + 30
+    while not marker.exists() and time.monotonic() < deadline:
         time.sleep(0.005)
-    time.sleep(0.2)
+    time.sleep(0.05)  # past the marker line, into the code under test
+    return thread, box
 
 
 def test_infinite_loop_times_out_at_its_line(fake: FakeHarness) -> None:
@@ -175,12 +176,11 @@ def test_interrupt_raises_keyboardinterrupt_and_the_session_survives(fake: FakeH
     before = fake.pid()
     assert fake.run("kept = 41\n", session="s-int").outcome == "completed"
     thread, box = _in_thread(fake, "import time\nfor i in range(600):\n    time.sleep(0.05)\n", session="s-int", timeout=60)
-    _wait_started(fake)
     fake.runner.interrupt("fake")
     thread.join(10)
     (report,) = box
     assert report.outcome == "raised"
-    assert report.error is not None and report.error.type == "KeyboardInterrupt" and report.error.line == 3
+    assert report.error is not None and report.error.type == "KeyboardInterrupt" and report.error.line == 4
     after = fake.run("print(kept + 1)\n", session="s-int")
     assert after.stdout == "42\n" and after.warnings == []
     assert fake.pid() == before
@@ -189,7 +189,6 @@ def test_interrupt_raises_keyboardinterrupt_and_the_session_survives(fake: FakeH
 
 def test_cancel_ends_the_run_as_cancelled(fake: FakeHarness) -> None:
     thread, box = _in_thread(fake, "while True:\n    pass\n", timeout=60)
-    _wait_started(fake)
     start = time.monotonic()
     fake.runner.cancel("fake")
     thread.join(10)
@@ -210,7 +209,6 @@ def test_cancel_kills_code_that_swallows_the_interrupt(fake: FakeHarness) -> Non
                 pass
         """
     thread, box = _in_thread(fake, code, timeout=60)
-    _wait_started(fake)
     fake.runner.cancel("fake")
     thread.join(10)
     (report,) = box
