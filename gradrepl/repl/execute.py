@@ -14,7 +14,7 @@ from gradrepl.core.request import RunRequest
 from gradrepl.repl import interrupts, notices
 from gradrepl.repl.display import DISPLAY_FILENAME, display_code
 from gradrepl.repl.outcome import show_error, show_lost, show_output
-from gradrepl.repl.source import bound_names, capture_last_value
+from gradrepl.repl.source import bound_names, capture_last_value, restore_lines
 from gradrepl.repl.state import ReplState
 from gradrepl.repl.transcript import FILENAME, Entry, EntryOutcome
 
@@ -36,6 +36,8 @@ def run_input(state: ReplState, text: str, origin: str = "") -> RunReport:
         state.printer.info(f"(waiting for {state.framework} to load ...)")
     report = interrupts.call(state, lambda: state.run(request))
     entry.outcome = _entry_outcome(report)
+    if captured:  # a warning quotes its line from the rewritten code; show what was typed
+        report.stderr = restore_lines(report.stderr, entry.source, code)
     show_output(state.printer, report)
     if report.outcome == "completed" and captured:
         _show_value(state)

@@ -103,6 +103,15 @@ def capture_last_value(text: str) -> tuple[str, bool]:
     return "\n".join(lines), True
 
 
+def restore_lines(text: str, original: str, rewritten: str) -> str:
+    """``text`` (e.g. a warning that quotes its source line) with every line the
+    rewrite changed shown as the user typed it."""
+    for before, after in zip(original.split("\n"), rewritten.split("\n")):
+        if before != after and after.strip():
+            text = text.replace(after.strip(), before.strip())
+    return text
+
+
 def _byte_to_char(line: str, byte_offset: int) -> int:
     """ast column offsets count UTF-8 bytes; string slicing counts characters."""
     return len(line.encode("utf-8")[:byte_offset].decode("utf-8", errors="ignore"))

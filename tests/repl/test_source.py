@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from gradrepl.repl.source import VALUE_NAME, bound_names, capture_last_value, completeness, syntax_problem
+from gradrepl.repl.source import (
+    VALUE_NAME,
+    bound_names,
+    capture_last_value,
+    completeness,
+    restore_lines,
+    syntax_problem,
+)
 
 
 @pytest.mark.parametrize(
@@ -69,3 +76,10 @@ def test_bound_names_are_top_level_only() -> None:
         "with open('f') as handle: pass\n"
     )
     assert bound_names(text) == ["nn", "os", "x", "y", "z", "f", "i", "handle"]
+
+
+def test_restore_lines_shows_what_was_typed() -> None:
+    typed = "x = 1\n(x +\n  2)"
+    code, _ = capture_last_value(typed)
+    warning = f"<repl>:2: UserWarning: careful\n  {VALUE_NAME} = ((x +\n"
+    assert restore_lines(warning, typed, code) == "<repl>:2: UserWarning: careful\n  (x +\n"

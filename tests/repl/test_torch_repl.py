@@ -34,6 +34,8 @@ def test_reading_a_non_leaf_grad_is_diagnosed_on_the_next_line(state: ReplState)
         "loss.backward()",
         "h.grad",
     ))
+    assert "__gradrepl" not in out  # torch's non-leaf warning quotes the line as typed
+    assert "  h.grad" in out.splitlines()
     notice = out.strip().splitlines()[-1]
     assert notice.startswith("h.grad is None (line 6): ")
     assert notice.endswith(":why h")
