@@ -101,7 +101,8 @@ def _reason(flow: Flow, op: OpRec, where: str, call: GradCall) -> str:
     if call.tape not in op.tapes:
         return _not_recording(flow, op, call)
     if op.handles:
-        return "not_watched_variable" if op.watched is False else "watch_accessed_off"
+        tape = flow.rec.tapes.get(call.tape)
+        return "watch_accessed_off" if tape is not None and not tape.watch_accessed else "not_watched_variable"
     return "not_watched"
 
 

@@ -1,14 +1,18 @@
 """Provides the wrappers that see a tensor's value leave TensorFlow in user code.
 
 ``t.numpy()``, ``float(t)``, ``int(t)``, ``np.array(t)``/``np.asarray(t)``,
-NumPy functions given a tensor (``np.mean(t)``, via ``__array_function__``,
-added to EagerTensor only while recording) and ``tf.numpy_function``. NumPy
-ufuncs (``np.abs(t)``) read tensors through the buffer protocol, which Python
-cannot observe; those exits are found only by their effect (a new constant).
+NumPy functions and ufuncs given a tensor (``np.mean(t)``, ``np.abs(t)``) and
+``tf.numpy_function``. NumPy reads a tensor through the buffer protocol, which
+Python cannot observe, so ``__array_function__`` and ``__array_ufunc__`` are
+added to EagerTensor while recording. The ufunc hook must not change what
+``ndarray + tensor`` means: NumPy would now call the hook where it used to
+defer to ``tensor.__radd__``, so when the calling instruction is a binary
+operator or comparison the hook calls that reflected method itself.
 """
 
 from __future__ import annotations
 
+import dis
 import functools
 import sys
 from collections.abc import Callable
@@ -22,6 +26,14 @@ from gradrepl.backends.tf.recorder import TFRecording
 # Frames between a value accessor and the user that mean "TensorFlow is only
 # printing or formatting the tensor": not a value the user took out.
 _DISPLAY_FRAMES = frozenset({"__repr__", "__str__", "__format__", "numpy_text", "_numpy_text", "array_repr", "array_str"})
+# ufunc name → the tensor method Python would have called for ``array OP tensor``
+_REFLECTED = {
+    "add": "__radd__", "subtract": "__rsub__", "multiply": "__rmul__", "divide": "__rtruediv__",
+    "true_divide": "__rtruediv__", "floor_divide": "__rfloordiv__", "remainder": "__rmod__", "mod": "__rmod__",
+    "power": "__rpow__", "matmul": "__rmatmul__", "bitwise_and": "__rand__", "bitwise_or": "__ror__",
+    "bitwise_xor": "__rxor__", "equal": "__eq__", "not_equal": "__ne__", "less": "__gt__",
+    "less_equal": "__ge__", "greater": "__lt__", "greater_equal": "__le__",
+}
 _ACCESSORS = (("numpy", "numpy", "EagerTensor.numpy"), ("__array__", "numpy", "np.asarray"), ("__float__", "python", "float"), ("__int__", "python", "int"))
 
 
@@ -34,6 +46,7 @@ def install_exits(rec: TFRecording, patches: Any) -> None:
     for name, kind, op in _ACCESSORS:
         patches.replace(base, name, lambda orig, k=kind, o=op: _accessor(rec, orig, k, o))
     patches.add(base, "__array_function__", _array_function(rec, base))
+    patches.add(base, "__array_ufunc__", _array_ufunc(rec, base))
     for name in ("array", "asarray", "asanyarray"):
         patches.replace(np, name, lambda orig, n=name: _converter(rec, orig, base, "np." + n))
     patches.replace(tf, "numpy_function", lambda orig: _numpy_function(rec, orig))
@@ -76,6 +89,38 @@ def _array_function(rec: TFRecording, base: type) -> Callable[..., Any]:
         return func(*[convert(a) for a in args], **{k: convert(v) for k, v in kwargs.items()})
 
     return __array_function__
+
+
+def _array_ufunc(rec: TFRecording, base: type) -> Callable[..., Any]:
+    to_numpy = base._numpy  # type: ignore[attr-defined]
+
+    def __array_ufunc__(self: Any, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
+        name = getattr(ufunc, "__name__", "")
+        if method == "__call__" and "out" not in kwargs and len(inputs) == 2 and _operator_call():
+            left, right = inputs
+            if isinstance(right, base) and not isinstance(left, base) and name in _REFLECTED:
+                result = getattr(right, _REFLECTED[name])(left)
+                if result is not NotImplemented:
+                    return result
+        converted = []
+        for value in inputs:
+            if isinstance(value, base):
+                _note(rec, "numpy", "np." + name, value)
+                value = to_numpy(value)
+            converted.append(value)
+        return getattr(ufunc, method)(*converted, **kwargs)
+
+    return __array_ufunc__
+
+
+def _operator_call() -> bool:
+    """Whether the frame calling into NumPy is executing ``a OP b`` (not ``np.add(a, b)``)."""
+    frame = sys._getframe(2)
+    try:
+        opname = dis.opname[frame.f_code.co_code[frame.f_lasti]]
+    except (IndexError, AttributeError):
+        return False
+    return opname.startswith(("BINARY_", "INPLACE_")) or opname == "COMPARE_OP"
 
 
 def _numpy_function(rec: TFRecording, orig: Callable[..., Any]) -> Callable[..., Any]:
