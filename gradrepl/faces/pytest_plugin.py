@@ -19,6 +19,12 @@ _FRAMEWORKS = pytest.StashKey[list[str]]()
 _MARKS = {"torch": "torch", "tensorflow": "tf"}
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # scenario items carry these marks; declared so --strict-markers accepts them anywhere
+    config.addinivalue_line("markers", "torch: needs the real PyTorch")
+    config.addinivalue_line("markers", "tf: needs the real TensorFlow")
+
+
 def pytest_collect_file(file_path: Any, parent: pytest.Collector) -> pytest.Collector | None:
     if file_path.name == FILE_NAME:
         return ScenarioFile.from_parent(parent, path=file_path)

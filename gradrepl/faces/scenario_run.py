@@ -14,7 +14,7 @@ from gradrepl.core.checks import PhaseResult, Verdict, judge_content, judge_solu
 from gradrepl.core.report import RunReport
 from gradrepl.core.request import RunRequest
 from gradrepl.core.scenario import FRAMEWORKS, Scenario
-from gradrepl.errors import GradreplError
+from gradrepl.errors import FrameworkMissing, GradreplError
 
 RUN_PHASES = ("starter", "solution")
 TIMEOUT = 30.0
@@ -52,6 +52,8 @@ def run_phase(runner: RunnerLike, scenario: Scenario, framework: str, phase: str
     started = time.perf_counter()
     try:
         report = runner.run(framework, request_for(scenario, framework, phase))
+    except FrameworkMissing:
+        raise  # not a failure of the scenario: the caller skips this framework
     except GradreplError as error:
         verdict = Verdict("", "run", False, f"{script}: {error}")
         return PhaseResult(scenario.id, framework, phase, script, (verdict,))

@@ -71,3 +71,19 @@ def test_scenario_items_run_and_report_failures() -> None:
     assert "starter_torch.py: expected x to show grad_zero, it showed grad_none" in done.stdout
     assert "3 failed" not in done.stdout
     assert "2 failed, 4 passed" in done.stdout, done.stdout[-3000:]
+
+
+def test_items_of_a_missing_framework_skip_with_the_extra_to_install(tmp_path: Path) -> None:
+    # A real interpreter without site-packages, given only pytest and gradrepl: no torch to find.
+    packages = Path(pytest.__file__).resolve().parent.parent
+    site = tmp_path / "site"
+    site.mkdir()
+    for name in ("_pytest", "pytest", "py.py", "pluggy", "iniconfig", "packaging", "pygments"):
+        (site / name).symlink_to(packages / name)
+    (site / "gradrepl").symlink_to(ROOT / "gradrepl")
+    command = [sys.executable, "-S", "-m", "pytest", "-p", "gradrepl.faces.pytest_plugin", "-p", "no:cacheprovider",
+               "-q", "-rs", str(ROOT / "tests/fixtures/scenarios/good/nograd-mini")]
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(site)})
+    assert "1 passed, 2 skipped" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
+    assert 'torch is not installed in this environment; install it with: pip install "gradrepl[torch]"' in done.stdout
