@@ -204,10 +204,14 @@ class WorkerProcess:
         """SIGKILL the worker's whole process group (children it spawned die with it)."""
         with self._lock:
             self._mark_dead()
-            try:
-                os.killpg(self.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
+            # the worker itself (unless already reaped: its pid could be reused), then its group:
+            # the group id stays reserved while any member lives
+            kills = [os.kill, os.killpg] if self.proc.returncode is None else [os.killpg]
+            for kill in kills:
+                try:
+                    kill(self.pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    pass
 
     def _mark_dead(self) -> None:
         self._dead = True
