@@ -56,3 +56,17 @@ def test_usage_errors_exit_2() -> None:
 def test_output_file_that_cannot_be_written(tmp_path: Path) -> None:
     done = _gradrepl("check", "tests/fixtures/scenarios/broken/missing-key", "--output", str(tmp_path / "no" / "dir.txt"))
     assert done.returncode == 2 and "cannot write the report" in done.stderr
+
+
+def test_missing_frameworks_are_skipped_unless_asked_for(tmp_path: Path) -> None:
+    # A real interpreter without site-packages: neither torch nor TensorFlow can be found.
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-S", "-m", "gradrepl", "check", "tests/fixtures/scenarios/good"]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "skip detach-mini [torch]  torch is not installed" in done.stdout
+    assert "skip detach-mini [tensorflow]  tensorflow is not installed" in done.stdout
+    assert '2 of 2 checks passed, 3 skipped' in done.stdout
+    done = subprocess.run([*command, "--framework", "torch"], cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 2
+    assert done.stderr.endswith('gradrepl: torch is not installed in this environment; install it with: pip install "gradrepl[torch]"\n')
