@@ -175,7 +175,7 @@ class WorkerProcess:
 
     def signal(self, sig: signal.Signals) -> None:
         """Send a signal to the worker itself (not its group), if it still runs."""
-        if not self._dead:
+        if not self._dead and self.proc.returncode is None:
             try:
                 os.kill(self.pid, sig)
             except ProcessLookupError:
