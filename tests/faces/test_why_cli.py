@@ -109,3 +109,12 @@ def test_missing_framework_names_the_extra(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr == f"gradrepl: {FrameworkMissing('tensorflow')}\n"
     assert 'pip install "gradrepl[tf]"' in done.stderr
+
+
+def test_a_script_that_times_out_is_still_diagnosed(tmp_path: Path) -> None:
+    script = tmp_path / "spin.py"
+    script.write_text("import fakegrad\n\nx = fakegrad.tensor(1.0, requires_grad=True)\nwhile True:\n    pass\n")
+    done = _why(str(script), "--format", "json", "--timeout", "0.5")
+    assert done.returncode == 0, done.stderr
+    document = json.loads(done.stdout)
+    assert document["outcome"] == "timeout" and document["error"]["type"] == "Timeout"
