@@ -16,6 +16,7 @@ from gradrepl.core.report import Graph, GraphNode
 
 META_LINE = "gradrepl_line"
 META_SEQ = "gradrepl_seq"
+META_SCALARS = "gradrepl_scalars"
 ACCUMULATE = "torch::autograd::AccumulateGrad"
 CUT_NOTE = "input did not require grad"
 REUSE_SCAN_LIMIT = 20_000
@@ -59,11 +60,16 @@ def walk(roots: list[tuple[Any, str | None]], leaf_info: Callable[[Any], tuple[s
     while todo:
         fn, nid = todo.pop()
         kids = children[nid]
-        for child, _ in fn.next_functions:
+        inputs = fn.next_functions
+        scalars = fn.metadata.get(META_SCALARS, 0) if nodes[nid].line is not None else 0
+        for child, _ in inputs:
             if len(nodes) >= limit:
                 graph.truncated = True
                 todo.clear()
                 break
+            if child is None and scalars:
+                scalars -= 1  # the slot of a Python number the op took, not a cut
+                continue
             if child is None:
                 cid = len(nodes)
                 nodes.append(GraphNode(id=cid, op="(no grad)", kind="cut", note=CUT_NOTE))

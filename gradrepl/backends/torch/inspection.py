@@ -40,6 +40,7 @@ class Inspector:
         self.report = report
         self.names = naming.all_names(ns)
         self.code_lines = request.code.splitlines()
+        self._named_fns: set[Any] | None = None
 
     def run(self) -> None:
         rec, report = self.rec, self.report
@@ -187,7 +188,9 @@ class Inspector:
             ev["grad_fn_line"] = grad_fn.metadata.get(META_LINE)
             ev["retains_grad"] = t.retains_grad
             leaves = [leaf for leaf in graphwalk.leaves_of(grad_fn, 200) if leaf.requires_grad]
-            ev["orphan_leaf"] = bool(leaves) and all(id(leaf) not in self.names for leaf in leaves)
+            if self._named_fns is None:
+                self._named_fns = targets.named_grad_fns(self.ns)
+            ev["orphan_leaf"] = targets.orphan(t, self.names, self._named_fns)
             ev["leaf_names"] = _unique(self.names[id(leaf)] for leaf in leaves if id(leaf) in self.names)[:8]
         if info.node is not None:
             ev["path_special"] = ctx.path_special(info.node)

@@ -8,6 +8,7 @@ child process.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import sys
 import time
@@ -32,9 +33,10 @@ def run_local(backend: Backend, request: RunRequest, namespace: dict[str, Any] |
         report.error = ErrorInfo(type="SyntaxError", message=str(error.msg), line=error.lineno)
         return report
     out, err = io.StringIO(), io.StringIO()
-    with backend.recording(request.filename, request.record) as rec:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), warnings.catch_warnings():
-            warnings.simplefilter("default")
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), warnings.catch_warnings():
+        warnings.simplefilter("default")
+        warnings.showwarning = _to_stream(err)
+        with backend.recording(request.filename, request.record) as rec:
             try:
                 exec(code, ns)  # noqa: S102 - running the user's code is the point
             except Exception as error:  # the user's exception is data
@@ -44,6 +46,30 @@ def run_local(backend: Backend, request: RunRequest, namespace: dict[str, Any] |
     report.duration_ms = (time.perf_counter() - start) * 1000
     backend.inspect(ns, rec, request, report)
     backend.reset()
+    return report
+
+
+def _to_stream(stream: io.StringIO) -> Any:
+    def show(message: Any, category: Any, filename: str, lineno: int, file: Any = None, line: Any = None) -> None:
+        stream.write(warnings.formatwarning(message, category, filename, lineno, ""))
+
+    return show
+
+
+@functools.cache
+def shared_torch() -> Backend:
+    """One loaded TorchBackend per process (tests and benches share it)."""
+    from gradrepl.backends.torch import TorchBackend
+
+    backend = TorchBackend()
+    backend.load()
+    return backend
+
+
+def run_torch(code: str, targets: list[str] | None = None, filename: str = "snippet.py", **kwargs: Any) -> RunReport:
+    """Run code through the shared TorchBackend; the report always serialises."""
+    report = run_local(shared_torch(), RunRequest(code=code, filename=filename, targets=targets, **kwargs))
+    report.to_json()
     return report
 
 

@@ -69,12 +69,16 @@ def expand(expr: str, value: Any) -> list[tuple[str, Tensor]] | str:
                 out.append((f"{expr}[{i}]", item))
             elif isinstance(item, Module):
                 out.extend(module_params(f"{expr}[{i}]", item))
-        return out or f"`{expr}` is a {type(value).__name__} with no tensors in it."
+        return out or _not_tensors(expr, value)
     if isinstance(value, dict):
         out = [(f"{expr}[{k!r}]", v) for k, v in list(value.items())[:MAX_ITEMS] if isinstance(v, Tensor)]
-        return out or f"`{expr}` is a dict with no tensors in it."
+        return out or _not_tensors(expr, value)
     if isinstance(value, types.GeneratorType):
         return expand(expr, list(value))
+    return _not_tensors(expr, value)
+
+
+def _not_tensors(expr: str, value: Any) -> str:
     return f"`{expr}` is a {type(value).__name__}, not a tensor, module, optimizer or list of tensors."
 
 

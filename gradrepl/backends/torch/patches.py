@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
+import warnings
 from typing import Any, Callable, Iterator
 
 import torch
@@ -42,6 +44,7 @@ def installed(rec: TorchRecording) -> Iterator[None]:
         patch(torch.nn.Module, "zero_grad", lambda orig: _zero_grad(rec, orig, "module"))
         patch(torch.nn.Module, "__init__", lambda orig: _module_init(rec, orig))
         patch(torch, "from_numpy", lambda orig: _from_numpy(rec, orig))
+        patch(warnings, "showwarning", lambda orig: _showwarning(rec, orig))
         patch(torch.autograd.grad_mode.inference_mode, "__enter__", lambda orig: _inference_enter(rec, orig))
         patch(torch.autograd.function.Function, "apply", lambda orig: _function_apply(rec, orig))
         for name in ("register_full_backward_hook", "register_backward_hook", "register_full_backward_pre_hook"):
@@ -132,6 +135,23 @@ def _module_init(rec: TorchRecording, orig: Callable[..., Any]) -> Callable[...,
         orig(self, *args, **kwargs)
         if len(rec.module_lines) < 100_000:
             rec.module_lines.setdefault(id(self), (weak(self), rec.user_line(2)))
+
+    return wrapper
+
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _showwarning(rec: TorchRecording, orig: Callable[..., Any]) -> Callable[..., Any]:
+    """torch warns from inside the recorder's frame; show the user's line instead."""
+
+    @functools.wraps(orig)
+    def wrapper(message: Any, category: Any, filename: str, lineno: int, *args: Any, **kwargs: Any) -> Any:
+        if os.path.abspath(filename).startswith(_HERE):
+            line = rec.user_line(1)
+            if line is not None:
+                filename, lineno = rec.filename, line
+        return orig(message, category, filename, lineno, *args, **kwargs)
 
     return wrapper
 

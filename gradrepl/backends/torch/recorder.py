@@ -26,6 +26,8 @@ Tensor = torch.Tensor
 F_INPLACE, F_ZERO, F_SINGULAR, F_WHERE, F_CAST = 1, 2, 4, 8, 16
 META_LINE = "gradrepl_line"
 META_SEQ = "gradrepl_seq"
+META_SCALARS = "gradrepl_scalars"
+_NUMBERS = (int, float, bool, complex)
 
 
 class OpInfo:
@@ -129,14 +131,17 @@ class TorchRecording(Recording):
             entry.last_use = line
         return entry.taint
 
-    def mark_output(self, out: Tensor, taint: frozenset[int], line: int | None) -> None:
-        """Record an op's output: provenance, and the line on its grad_fn."""
+    def mark_output(self, out: Tensor, taint: frozenset[int], line: int | None, scalars: int = 0) -> None:
+        """Record an op's output: provenance, and the line on its grad_fn (plus how many
+        Python numbers the op took: their input slots are empty but are not cuts)."""
         grad_fn = safe_grad_fn(out)
         if grad_fn is not None:
             meta = grad_fn.metadata
             if META_LINE not in meta:
                 meta[META_LINE] = line
                 meta[META_SEQ] = self.seq
+                if scalars:
+                    meta[META_SCALARS] = scalars
             if taint:
                 self.prov.put(out, taint, line)
         elif out.requires_grad:
@@ -207,7 +212,11 @@ class TorchRecording(Recording):
             flags = info.flags
             if flags and any_rg:
                 taint = self._special(info, taint, line, args)
-            self.mark_output(out, taint, line)
+            scalars = 0
+            for arg in args:
+                if type(arg) in _NUMBERS:
+                    scalars += 1
+            self.mark_output(out, taint, line, scalars)
             return
         if any_rg:
             taint = self._cut(info, out, taint, grad_on, line)

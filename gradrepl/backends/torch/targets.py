@@ -7,7 +7,7 @@ from typing import Any
 import torch
 
 from gradrepl.backends.torch import naming
-from gradrepl.backends.torch.graphwalk import leaves_of
+from gradrepl.backends.torch.graphwalk import ACCUMULATE
 from gradrepl.backends.torch.recorder import TorchRecording, safe_grad_fn
 from gradrepl.core.report import RunReport
 
@@ -52,11 +52,12 @@ def discover(ns: dict[str, Any], rec: TorchRecording | None, names: dict[int, st
     seen: set[int] = set()
     read = _grad_read(rec)
     optimized = _optimizer_ids(ns, rec)
+    named_fns = named_grad_fns(ns)
 
     def consider(name: str, t: Tensor, force: bool = False) -> None:
         if id(t) in seen:
             return
-        if force or (t.is_leaf and t.requires_grad) or id(t) in read or id(t) in optimized or _orphan(t, names):
+        if force or (t.is_leaf and t.requires_grad) or id(t) in read or id(t) in optimized or orphan(t, names, named_fns):
             seen.add(id(t))
             out.append((name, t))
 
@@ -86,6 +87,11 @@ def discover(ns: dict[str, Any], rec: TorchRecording | None, names: dict[int, st
     return out
 
 
+def named_grad_fns(ns: dict[str, Any]) -> set[Any]:
+    """grad_fns of the results the user bound to names."""
+    return {fn for _, v in naming.user_values(ns) if isinstance(v, Tensor) and (fn := safe_grad_fn(v)) is not None}
+
+
 def _items(name: str, value: Any) -> list[tuple[str, Any]]:
     if isinstance(value, dict):
         return [(f"{name}[{k!r}]", v) for k, v in list(value.items())[: naming.MAX_ITEMS]]
@@ -105,26 +111,29 @@ def _optimizer_ids(ns: dict[str, Any], rec: TorchRecording | None) -> set[int]:
     return {id(p) for opt in opts for group in opt.param_groups for p in group["params"]}
 
 
-def _orphan(t: Tensor, names: dict[int, str]) -> bool:
-    """A name bound to a small op over one leaf that has no name of its own."""
+def orphan(t: Tensor, names: dict[int, str], named_fns: set[Any]) -> bool:
+    """A name bound to a small op over one leaf that has no name of its own (and not
+    computed from another named result: ``h = x @ W`` is not, ``W = leaf * 0.01`` is)."""
     grad_fn = safe_grad_fn(t)
     if t.is_leaf or not t.requires_grad or grad_fn is None:
         return False
-    leaves = [leaf for leaf in leaves_of(grad_fn, ORPHAN_MAX_NODES * 4) if leaf.requires_grad]
-    return len(leaves) == 1 and id(leaves[0]) not in names and _depth(grad_fn) <= ORPHAN_MAX_NODES
-
-
-def _depth(fn: Any) -> int:
-    """Number of non-leaf nodes in a small graph (stops counting past the bound)."""
-    seen = {fn}
-    stack = [fn]
-    count = 0
-    while stack and count <= ORPHAN_MAX_NODES:
+    leaves: list[Tensor] = []
+    seen = {grad_fn}
+    stack = [grad_fn]
+    steps = 0
+    while stack:
         node = stack.pop()
-        if node.name() != "torch::autograd::AccumulateGrad":
-            count += 1
+        steps += 1
+        if steps > ORPHAN_MAX_NODES + 1:
+            return False
+        if node is not grad_fn and node in named_fns:
+            return False
+        if node.name() == ACCUMULATE:
+            if node.variable.requires_grad:
+                leaves.append(node.variable)
+            continue
         for child, _ in node.next_functions:
             if child is not None and child not in seen:
                 seen.add(child)
                 stack.append(child)
-    return count
+    return len(leaves) == 1 and id(leaves[0]) not in names
