@@ -17,6 +17,7 @@ from typing import Any
 
 from gradrepl.core.checks import PhaseResult, Verdict
 from gradrepl.core.content import content_root
+from gradrepl.core.lesson import is_lesson_path
 from gradrepl.core.scenario import Scenario, is_scenario_path, load_scenarios
 from gradrepl.errors import FrameworkMissing, GradreplError
 from gradrepl.faces.check_formats import FORMATS, CheckRun, Skipped, to_text
@@ -62,6 +63,8 @@ def check_paths(
         if runner is None and (frameworks or lesson_paths):
             runner = stack.enter_context(_open_runner(progress))
         missing = _start(runner, frameworks, framework, progress) if frameworks else {}
+        if lesson_paths:
+            _start_for_lessons(runner, frameworks, framework)
         for scenario in scenarios:
             check.results.append(content_phase(scenario))
             _check_scenario(runner, scenario, frameworks, missing, check, progress)
@@ -84,10 +87,10 @@ def _split(paths: list[str] | None, content: str | None) -> tuple[list[Path], li
             scenario_paths.append(path)
         elif not path.exists():
             errors.append(GradreplError("no such file or directory", path=raw))
-        elif _lesson_checker() is not None:
+        elif is_lesson_path(path) and _lesson_checker() is not None:
             lesson_paths.append(path)
         else:
-            errors.append(GradreplError("not a scenario directory (no scenario.toml in it or below it)", path=raw))
+            errors.append(GradreplError("not a scenario or lesson (no scenario.toml or lesson.toml in it or below it)", path=raw))
     return scenario_paths, lesson_paths, errors
 
 
@@ -112,6 +115,15 @@ def _start(runner: Any, frameworks: list[str], explicit: str | None, progress: P
             missing[fw] = str(error)
             progress.note(f"skipping {fw}: {error}")
     return missing
+
+
+def _start_for_lessons(runner: Any, started: list[str], only: str | None) -> None:
+    """Lessons may use either framework: warm the installed ones now, while scenarios run."""
+    from gradrepl.runner.runner import available_frameworks
+
+    for fw in available_frameworks():
+        if fw not in started and only in (None, fw):
+            runner.start(fw)
 
 
 def _ready(runner: Any, fw: str, broken: dict[str, str]) -> str | None:
