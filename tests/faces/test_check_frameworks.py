@@ -66,3 +66,11 @@ def test_cli_end_to_end_writes_junit(tmp_path: Path) -> None:
     assert cases == [("scenarios.nograd-mini", "content"), ("scenarios.nograd-mini.torch", "starter"),
                      ("scenarios.nograd-mini.torch", "solution")]
     assert "nograd-mini [torch] starter" in done.stderr  # plain progress lines when stderr is not a terminal
+
+
+@pytest.mark.torch
+@pytest.mark.tf
+def test_lessons_are_checked_through_the_same_runner(real_runner: Any) -> None:
+    check = check_paths([str(ROOT / "lessons" / "01-backward-basics")], runner=real_runner)
+    assert [(r.scenario, r.phase) for r in check.results] == [("01-backward-basics", "lesson")]
+    assert check.exit_code == 0, to_text(check)
