@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -69,7 +70,11 @@ class TFBackend(Backend):
         patches = install(rec, trace_values=enabled)
         traced = enabled and adapter.can_trace_ops
         eager = tf.config.functions_run_eagerly()
+        quiet = warnings.catch_warnings()
         try:
+            quiet.__enter__()
+            # eager functions are our choice, not the user's: hide tf.data's note about them
+            warnings.filterwarnings("ignore", message=".*run_functions_eagerly.*")
             if traced:
                 tf.config.run_functions_eagerly(True)
                 adapter.add_op_callback(rec.on_op)  # type: ignore[misc]
@@ -82,6 +87,7 @@ class TFBackend(Backend):
                     pass
                 tf.config.run_functions_eagerly(eager)
             patches.undo()
+            quiet.__exit__(None, None, None)
 
     def inspect(self, namespace: dict[str, Any], recording: Recording, request: RunRequest, report: RunReport) -> None:
         from gradrepl.backends.tf.checks import run_checks

@@ -42,7 +42,7 @@ def find_break(flow: Flow, call: GradCall, source: int, ancestry: set[int]) -> d
     tracked = flow.tracked(call.tape)
     reach = {source}
     alive: set[int] = set()
-    for op in flow.ops:
+    for op in flow.producers(ancestry):
         ins = [i for i in op.inputs if i in reach]
         if not ins:
             continue

@@ -52,7 +52,7 @@ def _variable_facts(ctx: RunContext, ref: SourceRef, ev: dict[str, Any]) -> None
     if ref.kind == "tensor":
         ev["derived"] = _tensor_origin(ctx, key, ref)
         return
-    reads = [op for op in ctx.flow.ops if key in op.handles and op.outputs]
+    reads = ctx.flow.reads_of(key)
     ev["reads"] = len(reads)
     ev["first_read_line"] = reads[0].line if reads else None
     ev["trainable"] = bool(getattr(ref.obj, "trainable", True))

@@ -32,6 +32,8 @@ class Flow:
         self._kinds: dict[str, str] = {}
         self._writers: dict[int, list[int]] | None = None
         self._handles: set[int] | None = None
+        self._reads: dict[int, list[OpRec]] | None = None
+        self._memo: dict[tuple[str, int, tuple[int, ...]], set[int]] = {}
 
     # -- basic facts --------------------------------------------------------
 
@@ -68,7 +70,14 @@ class Flow:
     # -- data ancestry ------------------------------------------------------
 
     def ancestors(self, roots: list[int], through_assign: bool = False) -> set[int]:
-        """Every tensor (and variable handle) the roots' values derive from."""
+        """Every tensor (and variable handle) the roots' values derive from (memoised)."""
+        key = ("assign" if through_assign else "data", 0, tuple(roots))
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._ancestors(roots, through_assign)
+        return found
+
+    def _ancestors(self, roots: list[int], through_assign: bool) -> set[int]:
         seen: set[int] = set()
         stack = list(roots)
         while stack:
@@ -93,14 +102,32 @@ class Flow:
                     out.extend(i for i in w.inputs if i not in w.handles)
         return out
 
-    def descendants(self, source: int, limit: int | None = None) -> set[int]:
-        """Every tensor whose value derives from ``source`` (one forward pass)."""
-        found = {source}
-        stop = len(self.ops) if limit is None else limit
-        for op in self.ops[:stop]:
-            if any(i in found for i in op.inputs):
-                found.update(op.outputs)
+    def descendants(self, source: int) -> set[int]:
+        """Every tensor whose value derives from ``source`` (one forward pass, memoised)."""
+        key = ("desc", source, ())
+        found = self._memo.get(key)
+        if found is None:
+            found = {source}
+            for op in self.ops:
+                if any(i in found for i in op.inputs):
+                    found.update(op.outputs)
+            self._memo[key] = found
         return found
+
+    def producers(self, tensors: set[int]) -> list[OpRec]:
+        """The ops that produced these tensors, in execution order."""
+        indices = {self.producer[t] for t in tensors if t in self.producer}
+        return [self.ops[i] for i in sorted(indices)]
+
+    def reads_of(self, handle: int) -> list[OpRec]:
+        """Ops that read the variable (a handle input and a value out)."""
+        if self._reads is None:
+            self._reads = {}
+            for op in self.ops:
+                if op.outputs:
+                    for h in op.handles:
+                        self._reads.setdefault(h, []).append(op)
+        return self._reads.get(handle, [])
 
     # -- what a tape recorded -----------------------------------------------
 
@@ -161,7 +188,14 @@ class Flow:
         return watch_accessed and op.watched is not False
 
     def live(self, tape: int, targets: list[int]) -> set[int]:
-        """Tensors (and variable handles) a gradient from the targets reaches on this tape."""
+        """Tensors (and variable handles) a gradient from the targets reaches on this tape (memoised)."""
+        key = ("live", tape, tuple(targets))
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._live(tape, targets)
+        return found
+
+    def _live(self, tape: int, targets: list[int]) -> set[int]:
         tracked = self.tracked(tape)
         stack = [t for t in targets if t in tracked]
         live = set(stack)

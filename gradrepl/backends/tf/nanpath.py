@@ -24,7 +24,7 @@ def path_facts(flow: Flow, tape: int, source: int, live: set[int]) -> dict[str, 
     tracked = flow.tracked(tape)
     alive = {source}
     facts: dict[str, Any] = {}
-    for op in flow.ops:
+    for op in flow.producers(live):
         live_in = [n for n, i in enumerate(op.inputs) if i in alive and tracked.get(i, op.seq + 1) <= op.seq]
         if not live_in:
             continue
