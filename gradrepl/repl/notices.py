@@ -26,7 +26,8 @@ from gradrepl.repl.probe import with_gradient_history
 from gradrepl.repl.state import ReplState
 
 SourceLine = Callable[[int], "str | None"]
-_GRAD_ATTR = re.compile(r"([A-Za-z_][\w.]*)\.grad\b(?!_)")
+_GRAD_ATTR = re.compile(r"([A-Za-z_]\w*(?:\.\w+|\[[^\[\]]*\])*)\.grad\b(?!_)")
+"""``x.grad``, ``model.fc.weight.grad``, ``model[0].weight.grad``: the expression before ``.grad``."""
 _KINDS = {"grad_read": "{name}.grad", "tape_gradient": "The gradient of {name}"}
 
 

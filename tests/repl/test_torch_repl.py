@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from repl_harness import drive, lines, new_state
+from repl_harness import ALT_ENTER, PASTE_END, PASTE_START, drive, lines, new_state
 
 from gradrepl.core import causes
 from gradrepl.repl.state import ReplState
@@ -17,6 +17,11 @@ from gradrepl.runner.runner import Runner
 pytestmark = pytest.mark.torch
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "scenarios" / "good"
+
+
+def paste(block: str) -> str:
+    """A bracketed paste of ``block``, run at once."""
+    return PASTE_START + block + PASTE_END + ALT_ENTER
 
 
 @pytest.fixture
@@ -147,3 +152,32 @@ def test_a_scenario_loads_hints_and_checks_until_fixed(state: ReplState) -> None
     fixed = drive(state, lines("w.grad = None", "loss = (y * w).sum()", "loss.backward()", ":check"))
     assert "FAIL" not in fixed
     assert fixed.splitlines()[-1] == "Solved: A detached copy hides x from the loss."
+
+
+FROZEN_FIRST_LAYER = """import torch
+model = torch.nn.Sequential(torch.nn.Linear(3, 4), torch.nn.ReLU(), torch.nn.Linear(4, 1))
+for p in model[0].parameters():
+    p.requires_grad_(False)
+x = torch.randn(8, 3)
+loss = model(x).pow(2).mean()
+loss.backward()"""
+
+
+def test_a_module_is_explained_parameter_by_parameter(state: ReplState) -> None:
+    out = drive(state, paste(FROZEN_FIRST_LAYER) + lines("model[0].weight.grad"))
+    assert out.strip().splitlines()[-1] == (
+        "model[0].weight.grad is None (line 8): the parameter is frozen, at line 4.  :why model[0].weight"
+    )
+    why = drive(state, lines(":why model"))
+    heads = [line for line in why.splitlines() if line.startswith("model[")]
+    assert heads == [
+        "model[0].weight: gradient is None",
+        "model[0].bias: gradient is None",
+        "model[2].weight: gradient is fine",
+        "model[2].bias: gradient is fine",
+    ]
+    path = drive(state, lines(":tree model[2].weight")).splitlines()
+    assert path[0] == "loss  MeanBackward0  line 6"
+    leaf_rows = [row for row in path if "model[2].weight" in row]
+    assert len(leaf_rows) == 1 and "model[2].weight  grad norm " in leaf_rows[0]
+    assert not any("model[0]" in row for row in path)  # only the path from the loss to it

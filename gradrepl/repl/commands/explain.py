@@ -7,7 +7,7 @@ import dataclasses
 from gradrepl.core import causes
 from gradrepl.core.checks import target_variables
 from gradrepl.core.graph_view import GraphView
-from gradrepl.core.report import Finding, Graph, RunReport
+from gradrepl.core.report import Finding, Graph, RunReport, VariableInfo
 from gradrepl.render.findings import by_target, render_alternatives, render_finding
 from gradrepl.render.tree_text import render_tree
 from gradrepl.render.variables_table import render_variables
@@ -34,7 +34,9 @@ def why(state: ReplState, arg: str) -> None:
         state.printer.info(f"{target} is not a tensor or variable gradrepl can diagnose.")
         return
     source = state.transcript.source()
-    for group in groups.values():
+    # a module's parameters: what is wrong first, each fine one in a line after
+    ordered = sorted(groups.values(), key=lambda group: group[0].cause == causes.NONE)
+    for group in ordered:
         text = render_finding(group[0], source=source, color=state.printer.color)
         rest = [f for f in group[1:] if f.cause != causes.NONE]
         state.printer.raw(text + ("\n" + render_alternatives(rest, state.printer.color) if rest else ""))
@@ -54,7 +56,8 @@ def tree(state: ReplState, arg: str) -> None:
 
 
 def _view(state: ReplState, arg: str) -> GraphView | None:
-    report = gradients(state, [arg] if arg else None)
+    whole = gradients(state, None)
+    report = gradients(state, [arg]) if arg else whole
     failure = target_failed(report, arg) if arg else None
     if failure:
         state.printer.error(failure)
@@ -64,10 +67,12 @@ def _view(state: ReplState, arg: str) -> GraphView | None:
         what = f"{arg} has no gradient graph" if arg else "No gradient graph yet"
         state.printer.info(f"{what}: a graph appears once a loss is differentiated (backward / tape.gradient).")
         return None
-    view = GraphView(_linked(base), base.variables, base.findings)
+    variables = _renumbered(base, [*report.variables, *whole.variables, *base.variables])
+    view = GraphView(_linked(base.graph, variables), variables, [*report.findings, *whole.findings])
     if not arg or _is_root(view, arg):
         return view
-    node = view.node_of_variable(arg)
+    target = report.variable(arg) if base is report else None
+    node = target.node if target is not None and target.node is not None else view.node_of_variable(arg)
     if node is None:
         state.printer.info(f"{arg} is not in the gradient graph of the latest loss; :why {arg} says why.")
         return None
@@ -76,21 +81,31 @@ def _view(state: ReplState, arg: str) -> GraphView | None:
     return view.rerooted(node)
 
 
-def _linked(report: RunReport) -> Graph | None:
-    """The graph with each named leaf tied to its variable, so the tree shows its gradient.
+def _renumbered(base: RunReport, variables: list[VariableInfo]) -> list[VariableInfo]:
+    """One variable per name, with uids and graph nodes that hold in ``base``'s graph.
 
-    An unrecorded run's walk knows a leaf's name but not always its uid.
+    Uids and node ids mean something only within the report they came from;
+    names hold across reports. So each variable gets a fresh uid, and a node
+    only when it comes from ``base`` or its name labels one of ``base``'s leaves.
     """
-    graph = report.graph
+    graph = base.graph
+    leaves = {n.label: n.id for n in graph.nodes if n.kind == "leaf" and n.label} if graph else {}
+    own = {id(v) for v in base.variables}
+    first: dict[str, VariableInfo] = {}
+    for var in variables:
+        first.setdefault(var.name, var)
+    return [
+        dataclasses.replace(var, uid=index, node=var.node if id(var) in own else leaves.get(var.name))
+        for index, var in enumerate(first.values(), start=1)
+    ]
+
+
+def _linked(graph: Graph | None, variables: list[VariableInfo]) -> Graph | None:
+    """The graph with each named leaf tied to its (renumbered) variable, to show its gradient."""
     if graph is None:
         return None
-    uids = {v.name: v.uid for v in report.variables}
-    if all(n.var is not None or n.kind != "leaf" or n.label not in uids for n in graph.nodes):
-        return graph
-    nodes = [
-        dataclasses.replace(n, var=uids[n.label]) if n.kind == "leaf" and n.var is None and n.label in uids else n
-        for n in graph.nodes
-    ]
+    uids = {v.name: v.uid for v in variables}
+    nodes = [dataclasses.replace(n, var=uids.get(n.label or "")) if n.kind == "leaf" else n for n in graph.nodes]
     return dataclasses.replace(graph, nodes=nodes)
 
 
