@@ -26,7 +26,7 @@ def real_runner() -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def tf_harness() -> Any:
-    """The TF backend loaded once in this process, run like the worker (tests/tf_harness.py)."""
+    """The TF backend loaded once in this process, run like the worker (tests/backends/tf_harness.py)."""
     pytest.importorskip("tensorflow")
     from tf_harness import TFHarness
 
