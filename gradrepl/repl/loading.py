@@ -53,6 +53,13 @@ def scenario_ids(content: str | None) -> list[str]:
     return sorted(p.parent.name for p in root.glob("*/scenario.toml"))
 
 
+def framework_for(target: Scenario | Path | None, framework: str) -> str:
+    """The framework a session loading ``target`` runs in: ``framework`` if the target has it."""
+    if isinstance(target, Scenario) and framework not in target.frameworks:
+        return target.frameworks[0]
+    return framework
+
+
 def load(state: ReplState, target: Scenario | Path) -> None:
     """Start a fresh session with ``target`` loaded and run."""
     state.forget()
@@ -62,9 +69,10 @@ def load(state: ReplState, target: Scenario | Path) -> None:
         _run_script(state, target, origin=display_path(target))
         return
     state.scenario = target
-    if state.framework not in target.frameworks:
-        state.printer.notice(f"{target.id} is written for {', '.join(target.frameworks)}; switching to {target.frameworks[0]}.")
-        state.framework = target.frameworks[0]
+    wanted = framework_for(target, state.framework)
+    if wanted != state.framework:
+        state.printer.notice(f"{target.id} is written for {', '.join(target.frameworks)}; switching to {wanted}.")
+        state.framework = wanted
     spec = target.spec(state.framework)
     state.script = spec.starter
     state.printer.write(f"{target.title}  [{target.id}, {state.framework}]", "heading")

@@ -22,7 +22,8 @@ def run(args: argparse.Namespace) -> int:
     with Runner() as runner:
         state = build_state(args, runner)
         target = loading.resolve(args.path, state.content) if args.path else None
-        runner.start(state.framework)  # the import warms up while the banner and the script load
+        # the framework imports while the banner prints and the script is read
+        runner.start(loading.framework_for(target, state.framework))
         banner(state)
         if target is not None:
             loading.load(state, target)
