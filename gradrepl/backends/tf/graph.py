@@ -75,10 +75,13 @@ class GraphBuilder:
         while stack:
             tid, nid = stack.pop()
             node = self.graph.nodes[nid]
-            if node.kind in ("leaf", "cut") or len(self.graph.nodes) >= self.limit:
+            if node.kind in ("leaf", "cut"):
                 continue
             op = self.flow.op_of(tid)
             if op is None:
+                continue
+            if len(self.graph.nodes) >= self.limit:
+                self.graph.truncated = True
                 continue
             for child in self._inputs(op, root.tape, live):
                 key = (root.tape, child)
