@@ -35,7 +35,10 @@ def call(state: ReplState, work: Callable[[], T]) -> T:
             continue
         except KeyboardInterrupt:
             presses += 1
-            _on_interrupt(state, presses)
+            try:
+                _on_interrupt(state, presses)
+            except KeyboardInterrupt:  # pressed again while the first was handled
+                presses += 1
 
 
 def _on_interrupt(state: ReplState, presses: int) -> None:
