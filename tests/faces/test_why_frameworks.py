@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -53,14 +50,3 @@ def test_a_script_that_raises_is_diagnosed_with_its_error(real_runner: Any) -> N
     assert document["outcome"] == "raised"
     assert document["error"]["type"] == "RuntimeError" and document["error"]["line"] == 7
     assert _top(document, "w")["symptom"] == "error"
-
-
-@pytest.mark.torch
-def test_cli_json_on_a_torch_script() -> None:
-    script = GOOD / "detach-mini" / "starter_torch.py"
-    command = [sys.executable, "-m", "gradrepl", "why", str(script), "--format", "json", "--target", "x"]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    document = json.loads(done.stdout)
-    assert [f["target"] for f in document["findings"]][0] == "x"
-    assert _top(document, "x")["cause"] == "detach"
