@@ -87,7 +87,7 @@ class LessonPlayer:
         self.is_solution = step.solution
         if step.solution:
             self.code = _read(self.spec.solution)
-            return StepResult(True, f"loaded {self.spec.solution.name}")
+            return StepResult(True)
         if step.lines is not None:
             return self._replace_lines(step.lines, step.replace)
         count = self.code.count(step.find)
@@ -95,7 +95,7 @@ class LessonPlayer:
             where = "does not occur" if count == 0 else f"occurs {count} times"
             return StepResult(False, f"the snippet {step.find!r} {where} in the code (it must occur exactly once)")
         self.code = self.code.replace(step.find, step.replace)
-        return StepResult(True, f"replaced {step.find!r}")
+        return StepResult(True)
 
     def _replace_lines(self, lines: tuple[int, int], text: str) -> StepResult:
         first, last = lines
@@ -104,7 +104,7 @@ class LessonPlayer:
             return StepResult(False, f"lines {first}-{last} are past the end of the code ({len(current)} lines)")
         new = text if not text or text.endswith("\n") else text + "\n"
         self.code = "".join(current[: first - 1]) + new + "".join(current[last:])
-        return StepResult(True, f"replaced lines {first}-{last}")
+        return StepResult(True)
 
     def _run(self, step: Step) -> StepResult:
         assert self.spec is not None
@@ -138,7 +138,7 @@ class LessonPlayer:
         if failures:
             failures += self.report.warnings  # e.g. a diagnosis that failed
             return StepResult(False, "; ".join(failures))
-        return StepResult(True, step.describe().removeprefix("expect: "))
+        return StepResult(True)
 
 
 def _target_failures(step: Step, report: RunReport) -> list[str]:
