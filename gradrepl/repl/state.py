@@ -16,6 +16,7 @@ from typing import Protocol
 from gradrepl.core.report import RunReport
 from gradrepl.core.request import RunRequest
 from gradrepl.core.scenario import Scenario
+from gradrepl.errors import GradreplError
 from gradrepl.repl.printer import Printer
 from gradrepl.repl.transcript import Transcript
 
@@ -88,15 +89,15 @@ class ReplState:
         """Names in the live namespace starting with ``prefix``; [] if the worker cannot say."""
         try:
             return self.runner.complete(self.framework, self.session, prefix)
-        except Exception:  # completion is a convenience: a busy or dead worker offers nothing
+        except GradreplError:  # completion is a convenience: a closed runner offers nothing
             return []
 
     def forget(self) -> None:
         """Drop the worker namespace and everything learnt from it; keep the scenario."""
         try:
             self.runner.drop_session(self.framework, self.session)
-        except Exception:  # a dead worker has no namespace left to drop
-            pass
+        except GradreplError as error:  # a framework that cannot start has no namespace to drop
+            self.printer.info(f"note: {error}")
         self.session = new_session_id()
         self.transcript.clear()
         self.bound.clear()
