@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sys
 from contextlib import ExitStack
-from types import FrameType, TracebackType
+from types import FrameType, ModuleType, TracebackType
 from typing import Any
 
 from gradrepl.backends.base import Backend, Recording
@@ -138,8 +138,39 @@ def _inspect(be: Backend, rec: Recording, filename: str, ns: dict[str, Any], tar
 
 
 def _name_in(obj: Any, ns: dict[str, Any]) -> str | None:
-    """The name the caller gave ``obj``, found by identity."""
-    return next((key for key, value in ns.items() if value is obj and not key.startswith("_")), None)
+    """The name the caller gave ``obj``, found by identity: ``w``, else ``model.fc.weight``."""
+    public = [(k, v) for k, v in ns.items() if not k.startswith("_") and not isinstance(v, ModuleType)]
+    found = next((key for key, value in public if value is obj), None)
+    if found is not None:
+        return found
+    for key, value in public:
+        for path in _member_paths(key, value, obj):
+            if _evaluates_to(path, ns, obj):
+                return path
+    return None
+
+
+def _member_paths(key: str, value: Any, obj: Any) -> list[str]:
+    """Expressions for ``obj`` one step inside ``value``: a module parameter or an attribute."""
+    named = getattr(value, "named_parameters", None)
+    if callable(named) and not isinstance(value, type):
+        try:
+            for dotted, param in named():
+                if param is obj:
+                    return [key + "".join(f"[{p}]" if p.isdigit() else f".{p}" for p in dotted.split("."))]
+        except Exception:  # noqa: S112 - a user object's named_parameters may do anything
+            return []
+    attrs = getattr(value, "__dict__", None)
+    if isinstance(attrs, dict) and not isinstance(value, type):
+        return [f"{key}.{attr}" for attr, member in attrs.items() if member is obj and attr.isidentifier()]
+    return []
+
+
+def _evaluates_to(expr: str, ns: dict[str, Any], obj: Any) -> bool:
+    try:
+        return eval(expr, {"__builtins__": {}}, ns) is obj  # noqa: S307 - a path built from names in ns
+    except Exception:
+        return False
 
 
 def _namespace(frame: FrameType) -> dict[str, Any]:

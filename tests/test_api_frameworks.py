@@ -53,3 +53,13 @@ def test_explaining_an_unwatched_framework_says_so() -> None:
         t = torch.ones(1, requires_grad=True)
     with pytest.raises(GradreplError, match="did not watch torch"):
         rec.explain(t)
+
+
+@pytest.mark.torch
+def test_a_parameter_is_named_by_its_path_in_the_namespace() -> None:
+    torch = pytest.importorskip("torch")
+    model = torch.nn.Sequential(torch.nn.Linear(2, 1))
+    (top, *_) = gradrepl.explain(model[0].weight)
+    assert top.target == "model[0].weight"
+    (top, *_) = gradrepl.explain(torch.ones(1), {})
+    assert top.target == "value"
