@@ -96,10 +96,17 @@ def grad_symptom(var: VariableInfo, report: RunReport) -> str:
 
 
 def top_finding(report: RunReport, target: str) -> Finding | None:
-    """The most confident finding about ``target`` (or a member of it)."""
-    names = {target} | {v.name for v in target_variables(report, target)}
-    found = [f for f in report.findings if f.target in names]
-    return max(found, key=lambda f: f.confidence, default=None)
+    """The most confident finding about ``target``; for a module or list, about its members.
+
+    For a module, a member whose gradient is fine does not outvote a broken
+    one: the findings of the members that show a problem come first.
+    """
+    own = [f for f in report.findings if f.target == target]
+    members = target_variables(report, target)
+    broken = {v.name for v in members if grad_symptom(v, report) != "ok"}
+    candidates = own or [f for f in report.findings if f.target in broken]
+    candidates = candidates or [f for f in report.findings if f.target in {v.name for v in members}]
+    return max(candidates, key=lambda f: f.confidence, default=None)
 
 
 def judge_starter(spec: FrameworkSpec, report: RunReport) -> tuple[Verdict, ...]:
@@ -205,11 +212,15 @@ def _judge_fd(row: Check, report: RunReport, script: str) -> Verdict:
 
 
 def _judge_clean(target: str, report: RunReport, script: str) -> Verdict:
-    top = top_finding(report, target)
-    if top is None:
-        return Verdict(target, "diagnosis", False, f"{script}: the diagnosis said nothing about {target}")
-    message = f"{script}: expected no diagnosis for {target}, it named {top.cause}{_at(top.line)}"
-    return Verdict(target, "diagnosis", top.cause == "none", message)
+    members = [v.name for v in target_variables(report, target) if v.name != target] or [target]
+    for name in members:  # every parameter of a module must be clean, not just the most confident
+        top = top_finding(report, name)
+        if top is None:
+            return Verdict(target, "diagnosis", False, f"{script}: the diagnosis said nothing about {name}")
+        if top.cause != "none":
+            message = f"{script}: expected no diagnosis for {name}, it named {top.cause}{_at(top.line)}"
+            return Verdict(target, "diagnosis", False, message)
+    return Verdict(target, "diagnosis", True, f"{script}: nothing wrong with {target}")
 
 
 def _infra_failure(report: RunReport, script: str) -> Verdict | None:

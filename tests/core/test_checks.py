@@ -141,3 +141,17 @@ def test_content_hints_and_documents() -> None:
     failed = [v.message for v in judge_content(broken) if not v.passed]
     assert failed[0] == "scenario.toml: the location hint for torch is empty"
     assert failed[1].startswith("scenario.toml: unknown source document 'Some blog post'")
+
+
+def test_a_fine_member_does_not_outvote_a_broken_one(spec) -> None:  # type: ignore[no-untyped-def]
+    starter = replace(spec, expect=(replace(spec.expect[0], target="model", line=None),))
+    report = RunReport(
+        framework="torch",
+        outcome="completed",
+        variables=[_var("model.a", "finite", [1.0]), _var("model.b", "none")],
+        findings=[_finding("model.a", "none", confidence=1.0), _finding("model.b", "detach", confidence=0.9)],
+    )
+    assert [v.passed for v in judge_starter(starter, report)] == [True, True]
+    solution = replace(spec, targets=("model",), check=())
+    (clean,) = judge_solution(solution, report)
+    assert clean.message == "solution_torch.py: expected no diagnosis for model.b, it named detach"
