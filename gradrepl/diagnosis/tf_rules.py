@@ -60,6 +60,11 @@ def _connected(var: VariableInfo, symptom: Symptom, ev: dict[str, Any]) -> list[
     if symptom == "grad_zero" and zero:
         detail = f"The path from {_target(ev)} to {var.name} goes through {zero['op']} at line {zero['line']}, whose gradient is zero everywhere."
         return [finding(var, symptom, "non_differentiable_op", line=zero["line"], confidence=0.85, detail=detail, op=zero["op"])]
+    if symptom == "grad_zero":
+        # the recorded path is intact: the value of this gradient happens to be zero
+        # (terms that cancel, inactive ReLUs, a clipped range), which is no broken path
+        detail = f"The path from {_target(ev)} to {var.name} is intact; the gradient is exactly zero at these values (terms that cancel, inactive units or a saturated range)."
+        return [finding(var, symptom, "none", confidence=0.5, detail=detail)]
     return []
 
 

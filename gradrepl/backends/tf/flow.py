@@ -120,11 +120,11 @@ class Flow:
         return [self.ops[i] for i in sorted(indices)]
 
     def reads_of(self, handle: int) -> list[OpRec]:
-        """Ops that read the variable (a handle input and a value out)."""
+        """Ops of the user's code that read the variable (not TF's gradient or optimizer code)."""
         if self._reads is None:
             self._reads = {}
             for op in self.ops:
-                if op.outputs:
+                if op.outputs and not op.phase:
                     for h in op.handles:
                         self._reads.setdefault(h, []).append(op)
         return self._reads.get(handle, [])
