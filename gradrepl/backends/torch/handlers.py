@@ -196,7 +196,8 @@ class Handlers:
         event = rec.event(kind, line, info.display, taint)
         loss = losses[0] if losses and isinstance(losses[0], Tensor) else None
         if event is not None:
-            _describe_loss(event.detail, loss, retain, create)
+            if event.count == 1 or retain or create:
+                _describe_loss(event.detail, loss, retain, create)
             event.refs[:] = [safe_grad_fn(loss) if loss is not None else None, weak(loss), taint]
         previous = rec.last_backward_seq
         try:

@@ -26,17 +26,35 @@ Tensor = torch.Tensor
 MAX_UIDS = 256
 
 
+class Patcher:
+    """Attributes replaced for the duration of a run, put back in reverse order."""
+
+    def __init__(self) -> None:
+        self.saved: list[tuple[Any, str, Any]] = []
+
+    def patch(self, owner: Any, name: str, make: Callable[[Any], Any]) -> None:
+        original = owner.__dict__.get(name, _ABSENT)
+        self.saved.append((owner, name, original))
+        setattr(owner, name, make(getattr(owner, name) if original is _ABSENT else original))
+
+    def restore(self) -> None:
+        for owner, name, original in reversed(self.saved):
+            if original is _ABSENT:
+                delattr(owner, name)
+            else:
+                setattr(owner, name, original)
+        self.saved.clear()
+
+
+_ABSENT: Any = object()
+
+
 @contextlib.contextmanager
 def installed(rec: TorchRecording) -> Iterator[None]:
     """Install every wrapper for the duration of the block."""
-    saved: list[tuple[Any, str, Any]] = []
+    patcher = rec.patcher = Patcher()
+    patch = patcher.patch
     handles: list[Any] = []
-
-    def patch(owner: Any, name: str, make: Callable[[Any], Any]) -> None:
-        original = owner.__dict__[name]
-        saved.append((owner, name, original))
-        setattr(owner, name, make(original))
-
     try:
         optim = torch.optim.Optimizer
         patch(optim, "__init__", lambda orig: _optimizer_init(rec, orig))
@@ -57,8 +75,46 @@ def installed(rec: TorchRecording) -> Iterator[None]:
     finally:
         for handle in handles:
             handle.remove()
-        for owner, name, original in reversed(saved):
-            setattr(owner, name, original)
+        patcher.restore()
+
+
+def run_without_mode(rec: TorchRecording, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run torch's own machinery (an optimizer step touches every parameter: seen one by
+    one, that would be most of the recording's cost) with the recorder's mode off the stack."""
+    mode = rec.mode
+    stack = torch._C
+    if mode is None or stack._len_torch_function_stack() == 0 or stack._get_function_stack_at(
+            stack._len_torch_function_stack() - 1) is not mode:
+        return fn(*args, **kwargs)
+    stack._pop_torch_function_stack()
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        stack._push_on_torch_function_stack(mode)
+
+
+def _wrap_step(rec: TorchRecording, cls: type) -> None:
+    """Record optimizer.step once per call and run it without the mode."""
+    if cls in rec.wrapped_steps:
+        return
+    rec.wrapped_steps.add(cls)
+
+    def make(orig: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(orig)
+        def step(self: Any, *args: Any, **kwargs: Any) -> Any:
+            if rec.suspended:
+                return orig(self, *args, **kwargs)
+            with _quiet(rec):
+                _record_step(rec, self)
+            rec.suspended += 1
+            try:
+                return run_without_mode(rec, orig, self, *args, **kwargs)
+            finally:
+                rec.suspended -= 1
+
+        return step
+
+    rec.patcher.patch(cls, "step", make)
 
 
 def _uids(rec: TorchRecording, tensors: Any, line: int | None) -> list[int]:
@@ -98,6 +154,7 @@ def _optimizer_init(rec: TorchRecording, orig: Callable[..., Any]) -> Callable[.
             if event is not None:
                 event.detail["frozen"] = event.detail.get("frozen", 0) + sum(1 for p in params if not p.requires_grad)
             rec.optimizers.append(weak(self))
+            _wrap_step(rec, type(self))
         return result
 
     return wrapper
@@ -111,18 +168,20 @@ def _zero_grad(rec: TorchRecording, orig: Callable[..., Any], owner: str) -> Cal
         with _quiet(rec):
             line = rec.user_line(2)
             rec.next_seq()
-            if owner == "optimizer":
-                params = [p for group in self.param_groups for p in group["params"]]
-            else:
-                params = list(self.parameters())
             event = rec.event("zero_grad", line, f"{type(self).__name__}.zero_grad")
-            _add_uids(event, "params", _uids(rec, params, line))
+            if event is not None and (event.count == 1 or event.refs[:1] != [id(self)]):
+                if owner == "optimizer":
+                    params = [p for group in self.param_groups for p in group["params"]]
+                else:
+                    params = list(self.parameters())
+                _add_uids(event, "params", _uids(rec, params, line))
+                event.refs[:] = [id(self)]
             if event is not None:
                 event.detail["set_to_none"] = bool(set_to_none)
                 event.detail["owner"] = owner
         rec.suspended += 1
         try:
-            return orig(self, set_to_none, *args, **kwargs)
+            return run_without_mode(rec, orig, self, set_to_none, *args, **kwargs)
         finally:
             rec.suspended -= 1
 
@@ -162,6 +221,7 @@ def _step_pre(rec: TorchRecording, opt: Any) -> None:
         return
     with _quiet(rec):
         _record_step(rec, opt)
+        _wrap_step(rec, type(opt))  # an optimizer from before this run: wrap its next steps
     rec.suspended += 1
 
 

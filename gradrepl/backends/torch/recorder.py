@@ -28,6 +28,7 @@ META_LINE = "gradrepl_line"
 META_SEQ = "gradrepl_seq"
 META_SCALARS = "gradrepl_scalars"
 _NUMBERS = (int, float, bool, complex)
+_PLAIN = (str, torch.dtype, torch.device, torch.Size, slice, type(Ellipsis), torch.memory_format, torch.layout)
 
 
 class OpInfo:
@@ -72,6 +73,8 @@ class TorchRecording(Recording):
         self.param_lines: dict[int, int | None] = {}
         """id of a module parameter -> line where it was registered."""
         self.optimizers: list[Any] = []
+        self.patcher: Any = None
+        self.wrapped_steps: set[type] = set()
         self.module_lines: dict[int, tuple[Any, int | None]] = {}
         """id of a module created during the run -> (weakref, line)."""
         self.infos: dict[Any, OpInfo] = {}
@@ -154,8 +157,87 @@ class TorchRecording(Recording):
     # -- the generic path --------------------------------------------------------------
 
     def on_op(self, info: OpInfo, func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-        line = self.user_line(3)
-        seq = self.next_seq()
+        """An ordinary op. The common case (no kwargs, no special op, tensor and number
+        arguments, one tensor out) is inlined: this runs for every op of the user's code."""
+        frame = sys._getframe(2)
+        filename = self.filename
+        while frame is not None and frame.f_code.co_filename != filename:
+            frame = frame.f_back
+        line = frame.f_lineno if frame is not None else None
+        self.seq += 1
+        seq = self.seq
+        if info.flags:
+            return self._general(info, func, args, kwargs, line, seq)
+        if kwargs:
+            for value in kwargs.values():
+                if isinstance(value, Tensor) or value is True or type(value) in (list, tuple):
+                    return self._general(info, func, args, kwargs, line, seq)
+        taint = EMPTY
+        any_rg = False
+        scalars = 0
+        entries = self.prov.entries
+        for arg in args:
+            if isinstance(arg, Tensor):
+                rg = arg.requires_grad
+                entry = entries.get(id(arg))
+                if entry is None or entry.ref() is not arg or (rg and not entry.uid):
+                    got = self.tensor_taint(arg, line)
+                else:
+                    if entry.first_use is None:
+                        entry.first_use = (seq, line)
+                    if entry.uid:
+                        entry.last_use = line
+                    got = entry.taint
+                if got:
+                    taint = got if not taint else union(taint, got)
+                any_rg = any_rg or rg
+            elif type(arg) in _NUMBERS:
+                scalars += 1
+                if type(arg) is float and self.prov.pyvalues:
+                    taint = union(taint, self.prov.pyvalue_taint(arg))
+            elif arg is not None and type(arg) not in _PLAIN:
+                return self._general(info, func, args, kwargs, line, seq)
+        try:
+            out = func(*args, **kwargs)
+        except BaseException:
+            self.user_error = True
+            raise
+        self.result = out
+        if not isinstance(out, Tensor):
+            if isinstance(out, (tuple, list)):
+                grad_on = torch.is_grad_enabled()
+                inputs = [a for a in args if isinstance(a, Tensor)]
+                for item in out:
+                    if isinstance(item, Tensor) and not _is_input(item, inputs):
+                        self._output(info, item, taint, any_rg, grad_on, line, args)
+            return out
+        for arg in args:
+            if arg is out:
+                return out
+        if out.requires_grad:
+            try:
+                grad_fn = out.grad_fn
+            except RuntimeError:
+                grad_fn = None
+            if grad_fn is not None:
+                meta = grad_fn.metadata
+                if META_LINE not in meta:
+                    meta[META_LINE] = line
+                    meta[META_SEQ] = seq
+                    if scalars:
+                        meta[META_SCALARS] = scalars
+                if taint:
+                    self.prov.put(out, taint, line)
+                return out
+            self.mark_output(out, taint, line)
+            return out
+        if any_rg:
+            taint = self._cut(info, out, taint, torch.is_grad_enabled(), line)
+        self.prov.put(out, taint, line)
+        return out
+
+    def _general(self, info: OpInfo, func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any],
+                 line: int | None, seq: int) -> Any:
         taint, any_rg, inputs = self._scan(args, kwargs, line)
         flags = info.flags
         inplace = (flags & F_INPLACE) or (kwargs and kwargs.get("inplace") is True)
