@@ -79,9 +79,11 @@ class Runner:
         self._python = python
         self._on_status = on_status
         self._slots: dict[str, _Slot] = {}
+        self._procs: set[WorkerProcess] = set()
+        """Every worker not yet reaped, retired ones included, so close() leaves no process or file."""
         self._lock = threading.Lock()
         self._closed = False
-        self._finalizer = weakref.finalize(self, _close_slots, self._slots)
+        self._finalizer = weakref.finalize(self, _close_all, self._slots, self._procs)
 
     def __enter__(self) -> Runner:
         return self
@@ -186,8 +188,10 @@ class Runner:
 
     def _spawn(self, slot: _Slot) -> WorkerProcess:
         try:
-            return WorkerProcess(slot.framework, self._python,
+            proc = WorkerProcess(slot.framework, self._python,
                                  lambda proc, kind, text: self._on_event(slot, proc, kind, text))
+            self._procs.add(proc)
+            return proc
         except OSError as exc:
             raise GradreplError(f"cannot start a {slot.framework} worker with {self._python}: {exc}") from None
 
@@ -232,7 +236,10 @@ class Runner:
             proc.close()
 
     def _on_event(self, slot: _Slot, proc: WorkerProcess, kind: str, text: str) -> None:
-        """A worker's warm-up thread reports status, ready or failed."""
+        """A worker reports status, ready or failed (its warm-up thread), or closed."""
+        if kind == "closed":
+            self._procs.discard(proc)
+            return
         notes: list[str] = []
         with slot.state:
             if kind == "failed" and proc is slot.spare:
@@ -356,13 +363,12 @@ def _lost_session(session: str) -> str:
     return f"the worker was restarted: names defined earlier in session {session!r} are gone"
 
 
-def _close_slots(slots: dict[str, _Slot]) -> None:
-    procs: list[WorkerProcess] = []
+def _close_all(slots: dict[str, _Slot], procs: set[WorkerProcess]) -> None:
     for slot in slots.values():
         with slot.state:
-            procs += slot.procs()
             slot.active = slot.spare = None
-    for proc in procs:
+    doomed = list(procs)  # one C-level copy: reaper threads may discard meanwhile
+    for proc in doomed:
         proc.kill()
-    for proc in procs:
+    for proc in doomed:
         proc.close()

@@ -56,8 +56,13 @@ class WorkerProcess:
         self.spawned_at = time.monotonic()
         self._buffer = protocol.FrameBuffer()
         self._dead = False
+        self._closed = False
         self._lock = threading.Lock()
-        self.proc = self._spawn(python)
+        try:
+            self.proc = self._spawn(python)
+        except OSError:
+            shutil.rmtree(self.dir, ignore_errors=True)
+            raise
         threading.Thread(target=self._warm, name=f"gradrepl-warm-{framework}", daemon=True).start()
 
     def _spawn(self, python: str) -> subprocess.Popen[bytes]:
@@ -72,6 +77,10 @@ class WorkerProcess:
             return subprocess.Popen(cmd, pass_fds=(req_r, res_w, life_r), stdin=subprocess.DEVNULL,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                     start_new_session=True, env=env)
+        except OSError:
+            for fd in (self._req, self._res, self._life):
+                os.close(fd)
+            raise
         finally:
             for fd in (req_r, res_w, life_r):
                 os.close(fd)
@@ -237,15 +246,20 @@ class WorkerProcess:
         return f"{prefix} ({detail})" + (f": {tail}" if tail else "")
 
     def close(self, wait: float = 2.0) -> None:
-        """Kill, reap and remove the capture directory."""
+        """Kill, reap and remove the capture directory (once; later calls do nothing)."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
         self.kill()
         self.exit_status(wait)
         for fd in (self._req, self._res, self._life):
             try:
-                os.close(fd)
+                os.close(fd)  # exactly once: a second close could hit a reused fd number
             except OSError:
                 pass
         shutil.rmtree(self.dir, ignore_errors=True)
+        self._on_event(self, "closed", "")
 
     def close_in_background(self) -> None:
         self.kill()

@@ -13,6 +13,7 @@ import argparse
 import faulthandler
 import os
 import resource
+import shutil
 import signal
 import sys
 import threading
@@ -68,8 +69,11 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def _watch_lifeline(fd: int) -> None:
-    """Kill the worker's whole group when the parent goes away (its end of the pipe closes)."""
+def _watch_lifeline(fd: int, directory: str) -> None:
+    """Kill the worker's whole group when the parent goes away (its end of the pipe closes).
+
+    The parent can no longer remove the capture directory then, so the worker does.
+    """
 
     def watch() -> None:
         while True:
@@ -80,6 +84,7 @@ def _watch_lifeline(fd: int) -> None:
                 continue
             except OSError:
                 break
+        shutil.rmtree(directory, ignore_errors=True)
         os.killpg(os.getpgrp(), signal.SIGKILL)
 
     threading.Thread(target=watch, name="gradrepl-lifeline", daemon=True).start()
@@ -169,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     req, res, life = (int(x) for x in args.fds.split(","))
     for fd in (req, res, life):
         os.set_inheritable(fd, False)
-    _watch_lifeline(life)
+    _watch_lifeline(life, args.dir)
     capture = CaptureFiles(args.dir)
     _limit_files()
     dump = _enable_dumps(args.dir)

@@ -128,11 +128,12 @@ def test_close_kills_workers_and_removes_their_files() -> None:
     runner = Runner()
     runner.wait_ready("fake", timeout=60)
     slot = runner._slots["fake"]
-    deadline = time.monotonic() + 10
-    while (slot.spare is None or not slot.spare.ready.is_set()) and time.monotonic() < deadline:
-        time.sleep(0.01)
-    procs = slot.procs()
-    assert len(procs) == 2
+    _wait_for_spare(slot)
+    killed = slot.active
+    assert runner.run("fake", RunRequest(code="while True: pass", timeout=0.2)).outcome == "timeout"
+    _wait_for_spare(slot)
+    procs = [killed, *slot.procs()]  # the killed one may still be reaped in the background
+    assert len(procs) == 3
     runner.close()
     for proc in procs:
         assert proc.proc.poll() is not None
@@ -141,16 +142,26 @@ def test_close_kills_workers_and_removes_their_files() -> None:
         runner.run("fake", RunRequest(code=""))
 
 
+def _wait_for_spare(slot: object) -> None:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        spare = slot.spare  # type: ignore[attr-defined]
+        if spare is not None and spare.ready.is_set():
+            return
+        time.sleep(0.01)
+
+
 def test_workers_die_with_their_parent() -> None:
     code = ("from gradrepl.runner.runner import Runner\nimport os, sys\n"
             "r = Runner(spare=False)\nr.wait_ready('fake', timeout=60)\n"
-            "print(r._slots['fake'].active.pid, flush=True)\nos._exit(0)\n")
+            "w = r._slots['fake'].active\nprint(w.pid, w.dir, flush=True)\nos._exit(0)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
-    pid = int(out.stdout)
+    pid, directory = out.stdout.split()
     deadline = time.monotonic() + 5
-    while _exists(pid) and time.monotonic() < deadline:
+    while _exists(int(pid)) and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert not _exists(pid)
+    assert not _exists(int(pid))
+    assert not os.path.exists(directory)
 
 
 def _exists(pid: int) -> bool:
