@@ -173,7 +173,14 @@ def reads_in_python(original: Callable[..., Any]) -> Callable[..., Any]:
         return arg
 
     def fast_path(ctx: Any, op_name: Any, name: Any, *args: Any) -> Any:
-        return original(ctx, op_name, name, *[convert(a) for a in args])
+        converted = [convert(a) for a in args]
+        if all(c is a for c, a in zip(converted, args)):
+            return original(ctx, op_name, name, *args)
+        try:
+            return original(ctx, op_name, name, *converted)
+        except Exception:
+            # an input that wants the resource handle, not the value: let TF convert it
+            return original(ctx, op_name, name, *args)
 
     return fast_path
 

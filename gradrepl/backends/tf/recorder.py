@@ -18,7 +18,7 @@ from gradrepl.backends.base import Recording
 from gradrepl.backends.tf import internals
 from gradrepl.backends.tf.log import ApplyCall, GradCall, Marker, OpRec, TapeRec, ValueEvent
 
-MAX_OPS = 400_000
+MAX_OPS = 250_000
 """Ops kept per run; later ones are counted but not logged (see ``ops_dropped``)."""
 
 
