@@ -43,6 +43,10 @@ def run_findings(var: VariableInfo, symptom: Symptom, report: RunReport) -> list
     if empty is not None and ev.get("keras") and not ev.get("requested"):
         detail = f"At line {empty} the model's variable list was read before the model was built, so it was empty; {var.name} was created later and never passed to tape.gradient."
         return [finding(var, symptom, "keras_model_not_built", line=empty, confidence=0.85, detail=detail)]
+    feeds = ev.get("feeds_call")
+    if feeds and not ev.get("requested"):
+        detail = f"{feeds['target']} is computed from {var.name}, but the list of variables passed to tape.gradient at line {feeds['line']} does not include it, so no gradient was asked for it."
+        return [finding(var, symptom, "keras_wrong_variables", line=feeds["line"], confidence=0.7, detail=detail)]
     return []
 
 

@@ -132,3 +132,9 @@ def test_a_run_that_raised_makes_a_missing_gradient_an_error_symptom() -> None:
     report.error = ErrorInfo("ValueError", "No gradients provided for any variable.", line=14)
     (finding,) = diagnose(report)
     assert (finding.symptom, finding.cause, finding.line) == ("error", "stop_gradient", 9)
+
+
+def test_a_variable_feeding_the_loss_but_never_asked_for() -> None:
+    var = _var(requested=False, feeds_call={"line": 13, "target": "loss", "sources": 1})
+    var.evidence.pop("call")
+    assert _top(var) == ("keras_wrong_variables", 13)

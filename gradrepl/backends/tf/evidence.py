@@ -32,6 +32,10 @@ def evidence_for(ctx: RunContext, ref: SourceRef, owner: Any = None, owner_name:
                 ev.update(not_connected_facts(ctx, call, ref))
         elif key is not None:
             ev.update(_error_facts(ctx, call, key))
+    elif key is not None:
+        feeds = _feeding_call(ctx, key)
+        if feeds is not None:
+            ev["feeds_call"] = feeds
     applied = ctx.last_apply.get(key) if key is not None else None
     if applied is not None:
         ap, i = applied
@@ -76,6 +80,15 @@ def _tensor_origin(ctx: RunContext, key: int, ref: SourceRef) -> dict[str, Any] 
 def _same_name(ctx: RunContext, key: int, bound: list[str]) -> bool:
     name = ctx.index.name(key)
     return bool(name and name in bound)
+
+
+def _feeding_call(ctx: RunContext, key: int) -> dict[str, Any] | None:
+    """The latest gradient call whose target's value derives from this unrequested key."""
+    for call in reversed(ctx.rec.calls):
+        targets = [t for t in call.target_ids if t is not None]
+        if targets and key in ctx.flow.ancestors(targets):
+            return {"line": call.line, "target": ctx.target_name(call), "sources": len(call.sources)}
+    return None
 
 
 def call_facts(ctx: RunContext, call: GradCall) -> dict[str, Any]:
