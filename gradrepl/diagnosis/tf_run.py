@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gradrepl.core.report import Finding, RunReport, Symptom, VariableInfo
+from gradrepl.core.report import Finding, GradState, RunReport, Symptom, VariableInfo
 from gradrepl.diagnosis.common import finding
 
 _BUILD_ERRORS = ("must build the layer", "has not yet been built", "not been built", "unbuilt")
@@ -39,6 +39,9 @@ def run_findings(var: VariableInfo, symptom: Symptom, report: RunReport) -> list
         where = f"at line {line} " if keras.get("trainable_line") else ""
         detail = f"Layer {keras.get('layer')} was frozen {where}(trainable = False), so {var.name} is not in the model's trainable_variables and no gradient was asked for it."
         return [finding(var, symptom, "untrainable_variable", line=line, confidence=0.85, detail=detail)]
+    up = ev.get("upstream")
+    if up and symptom == "error" and not ev.get("requested"):
+        return [_from_upstream(var, up, report)]
     empty = _empty_list(ev)
     if empty is not None and ev.get("keras") and not ev.get("requested"):
         detail = f"At line {empty} the model's variable list was read before the model was built, so it was empty; {var.name} was created later and never passed to tape.gradient."
@@ -48,6 +51,25 @@ def run_findings(var: VariableInfo, symptom: Symptom, report: RunReport) -> list
         detail = f"{feeds['target']} is computed from {var.name}, but the list of variables passed to tape.gradient at line {feeds['line']} does not include it, so no gradient was asked for it."
         return [finding(var, symptom, "keras_wrong_variables", line=feeds["line"], confidence=0.7, detail=detail)]
     return []
+
+
+def _from_upstream(var: VariableInfo, up: dict[str, Any], report: RunReport) -> Finding:
+    """Diagnose the source whose None gradient made the run raise, and report it for var."""
+    from gradrepl.diagnosis.tf_rules import diagnose_variable
+
+    source = VariableInfo(
+        name=up["name"], uid=-1, dtype=up.get("dtype", ""), shape=[], requires_grad=False, is_leaf=True,
+        grad=GradState(kind="none"), kind=up.get("kind", "tensor"), line=up.get("line"), evidence=up.get("evidence", {}),
+    )
+    inner = max(diagnose_variable(source, report), key=lambda f: f.confidence)
+    lead = (
+        f"The run stopped before any gradient of {var.name} was taken: tape.gradient at line {up.get('call_line')} "
+        f"returned None for {up['name']}, and the code went on to use that None."
+    )
+    return Finding(
+        target=var.name, symptom="error", cause=inner.cause, line=inner.line, confidence=round(inner.confidence * 0.9, 3),
+        explanation=f"{lead} {inner.explanation}", fix=inner.fix, op=inner.op,
+    )
 
 
 def _failed_keras_watch(var: VariableInfo, report: RunReport) -> Any:

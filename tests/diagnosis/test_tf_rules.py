@@ -138,3 +138,15 @@ def test_a_variable_feeding_the_loss_but_never_asked_for() -> None:
     var = _var(requested=False, feeds_call={"line": 13, "target": "loss", "sources": 1})
     var.evidence.pop("call")
     assert _top(var) == ("keras_wrong_variables", 13)
+
+
+def test_an_error_caused_by_a_none_gradient_upstream_names_that_gradients_cause() -> None:
+    upstream_ev = {"source": "tensor", "requested": True, "call": dict(CALL, line=14), "data_connected": True,
+                   "break": {"op": "MatMul", "line": 13, "reason": "not_watched", "where": "entry"}}
+    var = _var(requested=False, upstream={"name": "real", "kind": "tensor", "dtype": "float32", "line": 10, "call_line": 14, "evidence": upstream_ev})
+    var.evidence.pop("call")
+    report = _report(var, outcome="raised")
+    report.error = ErrorInfo("TypeError", "unsupported operand type(s) for ** or pow(): 'NoneType' and 'int'", line=15)
+    findings = diagnose(report)
+    assert (findings[0].cause, findings[0].line) == ("constant_not_watched", 10)
+    assert "returned None for real" in findings[0].explanation

@@ -17,6 +17,7 @@ from gradrepl.backends.tf.graph import GraphBuilder, Root
 from gradrepl.backends.tf.log import SourceRef
 from gradrepl.backends.tf.recorder import TFRecording
 from gradrepl.backends.tf.targets import Candidate, discover, evaluate
+from gradrepl.backends.tf.upstream import upstream_facts
 from gradrepl.core.report import GradState, RunReport, VariableInfo
 from gradrepl.core.request import RunRequest
 
@@ -34,6 +35,12 @@ def inspect_run(ns: dict[str, Any], rec: TFRecording, request: RunRequest, repor
                 report.target_errors[expr] = error
             candidates.extend(found)
     report.variables = [variable_info(ctx, c) for c in _unique(candidates)]
+    if report.outcome != "completed":
+        for var in report.variables:
+            if not var.evidence.get("requested"):
+                up = upstream_facts(ctx, var.uid)
+                if up is not None:
+                    var.evidence["upstream"] = up
     report.losses = _losses(ctx)
     report.graph = _graph(ctx, report, request.graph_limit)
     for var in report.variables:

@@ -1,10 +1,11 @@
 """Provides the variables a TF report is about: evaluated targets or discovered ones.
 
 Discovery lists what the user asked gradients for (sources of
-``tape.gradient``, variables given to ``apply_gradients``), then variables
-that feed a gradient target without being asked for, then, when no gradient
-was asked at all, the float trainable variables bound at the top level and
-those of top-level Keras models. Plain constants appear only when asked for.
+``tape.gradient``, variables given to ``apply_gradients``), then top-level
+variables a gradient would reach without being asked for (a forgotten bias),
+then, when no gradient was asked at all, the float trainable variables bound
+at the top level and those of top-level Keras models. Plain constants appear
+only when asked for.
 """
 
 from __future__ import annotations
@@ -50,13 +51,21 @@ def _candidate(ctx: RunContext, ref: SourceRef) -> Candidate:
 
 
 def _unasked_feeding_targets(ctx: RunContext, asked: set[int | None]) -> list[Candidate]:
-    """Named trainable variables whose value feeds a gradient target nobody asked about."""
-    targets = [t for c in ctx.rec.calls for t in c.target_ids if t is not None]
-    ancestry = ctx.flow.ancestors(targets)
+    """Top-level trainable variables a gradient would reach, though nobody asked for them.
+
+    A bias left out of ``tape.gradient(loss, [w])`` is a bug worth showing. Model
+    variables left out are usually on purpose (a target network, a frozen part),
+    and so are values behind ``tf.stop_gradient``: those are not listed.
+    """
+    live: set[int] = set()
+    for call in ctx.rec.calls:
+        targets = [t for t in call.target_ids if t is not None]
+        live |= ctx.flow.live(call.tape, targets)
     out = []
     for key in ctx.index.order:
         item = ctx.index.by_key[key]
-        if key in asked or item.ref.kind == "tensor" or key not in ancestry:
+        top_level = "." not in item.name and "[" not in item.name
+        if key in asked or item.ref.kind == "tensor" or key not in live or not top_level:
             continue
         if getattr(item.ref.obj, "trainable", True) and _is_float(item.ref.obj):
             out.append(Candidate(item.name, item.ref, item.owner, item.owner_name))
