@@ -96,6 +96,8 @@ def _op_events(ctx: RunContext, names: dict[int, str]) -> list[tuple[int, Event]
             seen[key].detail["count"] = seen[key].detail.get("count", 1) + 1
             continue
         uids = _vars_of(ctx, op.inputs[0], names) if op.inputs else []
+        if kind in ("int_cast", "non_differentiable", "stop_gradient") and not op.tapes and not uids:
+            continue  # library set-up (initialisers casting shapes), not the user's gradient path
         event = Event(kind, op.line, op.type, uids=uids, detail={"recording": bool(op.tapes)})
         seen[key] = event
         out.append((op.seq, event))
