@@ -1,4 +1,4 @@
-# gradrepl-corpus: target=gen.trainable_variables cause=stop_gradient line=17 symptom=error
+# gradrepl-corpus: target=gen.trainable_variables cause=stop_gradient line=16 symptom=error
 import tensorflow as tf
 
 gen = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(2)])
