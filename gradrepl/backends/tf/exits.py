@@ -34,6 +34,8 @@ _REFLECTED = {
     "bitwise_xor": "__rxor__", "equal": "__eq__", "not_equal": "__ne__", "less": "__gt__",
     "less_equal": "__ge__", "greater": "__lt__", "greater_equal": "__le__",
 }
+# Keras modules through which a user converts a tensor (keras.ops.convert_to_numpy, variables)
+_KERAS_CONVERTERS = ("/keras/src/backend/", "/keras/src/ops/")
 _ACCESSORS = (("numpy", "numpy", "EagerTensor.numpy"), ("__array__", "numpy", "np.asarray"), ("__float__", "python", "float"), ("__int__", "python", "int"))
 
 
@@ -153,7 +155,7 @@ def _direct_user_line(rec: TFRecording) -> int | None:
         if code.co_name in _DISPLAY_FRAMES:
             return None
         path = code.co_filename.replace("\\", "/")
-        if "/keras/" in path and "/keras/src/backend/" not in path:
-            return None
+        if "/keras/" in path and not any(part in path for part in _KERAS_CONVERTERS):
+            return None  # Keras itself (progress bars, callbacks, data adapters) reading a value
         f = f.f_back
     return None
