@@ -42,12 +42,21 @@ def inspect_run(ns: dict[str, Any], rec: TFRecording, request: RunRequest, repor
                 if up is not None:
                     var.evidence["upstream"] = up
     report.losses = _losses(ctx)
-    report.graph = _graph(ctx, report, request.graph_limit)
+    report.graph = _guarded(report, "graph", lambda: _graph(ctx, report, request.graph_limit))
     for var in report.variables:
         var.node = _leaf_of(report, var.uid)
-    report.events = build_events(ctx, {v.uid: v.name for v in report.variables})
+    report.events = _guarded(report, "events", lambda: build_events(ctx, {v.uid: v.name for v in report.variables})) or []
     if rec.ops_dropped:
-        report.stderr += f"\n[gradrepl] {rec.ops_dropped} ops were not recorded (log limit).\n"
+        report.warnings.append(f"the run had more ops than gradrepl logs; the last {rec.ops_dropped} were not recorded")
+
+
+def _guarded(report: RunReport, what: str, build: Any) -> Any:
+    """Build one part of the report; a failure leaves that part empty with a note."""
+    try:
+        return build()
+    except Exception as error:
+        report.warnings.append(f"gradrepl could not build the TF {what} ({type(error).__name__}: {error})")
+        return None
 
 
 def _unique(candidates: list[Candidate]) -> list[Candidate]:
@@ -65,7 +74,10 @@ def _unique(candidates: list[Candidate]) -> list[Candidate]:
 
 def variable_info(ctx: RunContext, cand: Candidate) -> VariableInfo:
     ref = cand.ref
-    ev = evidence_for(ctx, ref, cand.owner, cand.owner_name)
+    try:
+        ev = evidence_for(ctx, ref, cand.owner, cand.owner_name)
+    except Exception as error:  # an analysis bug costs this variable its facts, not the report
+        ev = {"source": ref.kind, "requested": ref.key in ctx.last_call, "analysis_error": f"{type(error).__name__}: {error}"}
     return VariableInfo(
         name=cand.name,
         uid=int(ref.key or 0),

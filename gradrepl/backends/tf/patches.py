@@ -227,7 +227,10 @@ def source_ref(obj: Any) -> SourceRef:
 
     if isinstance(obj, tf.Variable):
         return SourceRef("variable", _handle_id(obj), obj)
-    inner = getattr(obj, "value", None) if hasattr(obj, "_value") else None
+    try:
+        inner = getattr(obj, "value", None) if hasattr(obj, "_value") else None
+    except Exception:  # a user object whose attributes raise: not a variable
+        inner = None
     if isinstance(inner, tf.Variable):
         return SourceRef("keras_variable", _handle_id(inner), obj)
     tid = internals.tensor_id(obj)
