@@ -40,6 +40,9 @@ def break_finding(var: VariableInfo, symptom: Symptom, ev: dict[str, Any]) -> Fi
     if reason == "numpy_function":
         detail = f"{at} runs NumPy code (tf.numpy_function); TensorFlow cannot differentiate through it."
         return finding(var, symptom, "numpy_roundtrip", line=line, confidence=0.85, detail=detail, op=op)
+    if reason in _OUTSIDE and brk.get("rebinds"):
+        detail = f"Line {line} rebinds the name that held {name} to a new tensor computed from it; later passes use that tensor, computed before this tape started, instead of the variable."
+        return finding(var, symptom, "variable_rebound", line=line, confidence=0.85, detail=detail, op=op)
     if reason in _OUTSIDE:
         detail = f"{at} used {name} {_OUTSIDE[reason]}, so the tape has no record linking {target} to {name}."
         return finding(var, symptom, "outside_tape", line=line, confidence=0.9, detail=detail, op=op)

@@ -150,3 +150,8 @@ def test_an_error_caused_by_a_none_gradient_upstream_names_that_gradients_cause(
     findings = diagnose(report)
     assert (findings[0].cause, findings[0].line) == ("constant_not_watched", 10)
     assert "returned None for real" in findings[0].explanation
+
+
+def test_a_read_outside_the_tape_on_a_self_rebinding_line_is_a_rebound_name() -> None:
+    brk = {"op": "ReadVariableOp", "line": 12, "reason": "before_tape", "where": "entry", "rebinds": True}
+    assert _top(_var(data_connected=True, **{"break": brk})) == ("variable_rebound", 12)

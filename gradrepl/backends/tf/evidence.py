@@ -28,6 +28,8 @@ def evidence_for(ctx: RunContext, ref: SourceRef, owner: Any = None, owner_name:
         ev["call"] = call_facts(ctx, call)
         if call.error is None and key is not None:
             ev.update(analyze(ctx.flow, call, key))
+            if "break" in ev:
+                _mark_rebinding(ctx, call, ev["break"])
             if not ev.get("data_connected"):
                 ev.update(not_connected_facts(ctx, call, ref))
         elif key is not None:
@@ -80,6 +82,15 @@ def _tensor_origin(ctx: RunContext, key: int, ref: SourceRef) -> dict[str, Any] 
 def _same_name(ctx: RunContext, key: int, bound: list[str]) -> bool:
     name = ctx.index.name(key)
     return bool(name and name in bound)
+
+
+def _mark_rebinding(ctx: RunContext, call: GradCall, brk: dict[str, Any]) -> None:
+    """A read outside the tape on a line like ``self.w = self.w * mask`` that runs again
+    inside the tape: the name stopped holding the variable after the first pass."""
+    if brk.get("reason") not in ("before_tape", "after_tape") or not ctx.src.rebinds_itself(brk.get("line")):
+        return
+    if any(op.line == brk["line"] and call.tape in op.tapes for op in ctx.flow.ops):
+        brk["rebinds"] = True
 
 
 def _feeding_call(ctx: RunContext, key: int) -> dict[str, Any] | None:

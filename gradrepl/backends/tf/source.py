@@ -87,6 +87,16 @@ class Source:
                     out.append(ast.unparse(node))
         return out
 
+    def rebinds_itself(self, line: int | None) -> bool:
+        """Whether the statement at ``line`` rebinds a name from itself (``x = x * m``, ``x += 1``)."""
+        stmt = self.statement_at(line)
+        if isinstance(stmt, ast.AugAssign):
+            return True
+        if not isinstance(stmt, ast.Assign):
+            return False
+        read = {ast.unparse(n) for n in ast.walk(stmt.value) if isinstance(n, ast.Name | ast.Attribute)}
+        return any(ast.unparse(t) in read for t in stmt.targets)
+
     @cached_property
     def bindings(self) -> dict[str, list[int]]:
         """Name → lines of statements binding it (assignments, for targets, with-as)."""
