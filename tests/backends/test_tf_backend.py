@@ -56,3 +56,21 @@ def test_reset_restores_functions_eagerly_and_patched_attributes(tf_harness: Any
     assert tf_harness.reset_ok
     assert tf.GradientTape.gradient is original
     assert not tf.config.functions_run_eagerly()
+
+
+def test_a_run_without_recording_still_reports_the_gradients(tf_harness: Any) -> None:
+    report = tf_harness.run(STOP.replace("z * 2.0 + y * 0.0", "z * 2.0"), record=False)
+    var = report.variable("w")
+    assert var is not None and var.grad.kind == "none"
+    assert "break" not in var.evidence and report.events[-1].kind == "tape_gradient"
+
+
+def test_a_tape_left_open_by_the_script_is_closed_after_the_run(tf_harness: Any) -> None:
+    from tensorflow.python.eager import record
+
+    import tensorflow as tf
+
+    tf_harness.run("import tensorflow as tf\nw = tf.Variable(1.0)\ntape = tf.GradientTape()\ntape._push_tape()\ny = w * 2.0\n")
+    v = tf.Variable(3.0)
+    _ = v * 2.0
+    assert not record.could_possibly_record()

@@ -86,6 +86,7 @@ class TFBackend(Backend):
                 except (KeyError, ValueError):  # the user cleared the callbacks
                     pass
                 tf.config.run_functions_eagerly(eager)
+            _pop_leftover_tapes(rec)
             patches.undo()
             quiet.__exit__(None, None, None)
 
@@ -104,3 +105,15 @@ class TFBackend(Backend):
         if self._snapshot is None:
             return True
         return state.restore(self._snapshot)
+
+
+def _pop_leftover_tapes(rec: TFRecording) -> None:
+    """A tape still recording after the script (pushed by hand, or a generator left open)
+    would record every op of every later run: take it off TF's tape stack."""
+    for key, tid in list(rec.tape_ids.items()):
+        if tid in rec.active:
+            tape = rec.tape_objs[key]
+            try:
+                tape._pop_tape()
+            except Exception:  # already popped by TF itself
+                pass
