@@ -118,3 +118,22 @@ def test_a_run_without_op_callbacks_still_reports_gradients(tf_harness: Any, mon
     var = report.variable("w")
     assert var is not None and var.grad.kind == "finite"
     assert report.outcome == "completed"
+
+
+def test_a_long_run_keeps_its_latest_ops(tf_harness: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gradrepl.backends.tf import recorder
+
+    monkeypatch.setattr(recorder, "MAX_OPS", 60)
+    code = (
+        "import tensorflow as tf\n"
+        "w = tf.Variable(1.0)\n"
+        "for _ in range(20):\n"
+        "    with tf.GradientTape() as tape:\n"
+        "        y = tf.stop_gradient(w * 2.0) * 3.0\n"
+        "    g = tape.gradient(y, w)\n"
+    )
+    report = tf_harness.run(code)
+    var = report.variable("w")
+    assert var is not None and var.line == 2
+    assert var.evidence["break"]["op"] == "StopGradient"
+    assert any("dropped" in w for w in report.warnings)

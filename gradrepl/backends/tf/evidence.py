@@ -53,8 +53,8 @@ def _variable_facts(ctx: RunContext, ref: SourceRef, ev: dict[str, Any]) -> None
     if key is None:
         return
     creator = ctx.flow.op_of(key)
-    ev["created_in_run"] = creator is not None
-    ev["created_line"] = creator.line if creator is not None else None
+    ev["created_in_run"] = creator is not None or key in ctx.rec.created
+    ev["created_line"] = creator.line if creator is not None else ctx.rec.created.get(key)
     if ref.kind == "tensor":
         ev["derived"] = _tensor_origin(ctx, key, ref)
         return

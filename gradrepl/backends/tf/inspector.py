@@ -47,7 +47,7 @@ def inspect_run(ns: dict[str, Any], rec: TFRecording, request: RunRequest, repor
         var.node = _leaf_of(report, var.uid)
     report.events = _guarded(report, "events", lambda: build_events(ctx, {v.uid: v.name for v in report.variables})) or []
     if rec.ops_dropped:
-        report.warnings.append(f"the run had more ops than gradrepl logs; the last {rec.ops_dropped} were not recorded")
+        report.warnings.append(f"the run had more ops than gradrepl keeps; the first {rec.ops_dropped} were dropped and the diagnosis uses the latest ones")
 
 
 def _guarded(report: RunReport, what: str, build: Any) -> Any:

@@ -19,7 +19,8 @@ from gradrepl.backends.tf import internals
 from gradrepl.backends.tf.log import ApplyCall, GradCall, Marker, OpRec, TapeRec, ValueEvent
 
 MAX_OPS = 250_000
-"""Ops kept per run; later ones are counted but not logged (see ``ops_dropped``)."""
+"""Ops kept per run. Past it, the older half of the log is dropped (``ops_dropped``
+counts them): a long training run is diagnosed from its latest steps."""
 
 
 class TFRecording(Recording):
@@ -35,6 +36,8 @@ class TFRecording(Recording):
         """Tensors no logged op produced (constants) → index of the first op using them."""
         self.max_id = 0
         self.ops_dropped = 0
+        self.created: dict[int, int | None] = {}
+        """Handle → creation line of variables whose VarHandleOp was compacted away."""
         self.tapes: dict[int, TapeRec] = {}
         self.tape_objs: dict[int, Any] = {}
         """id(tape object) → tape; keeps the objects alive so ids stay unique."""
@@ -106,8 +109,7 @@ class TFRecording(Recording):
         if graph is not None or self.busy:
             return None
         if len(self.ops) >= MAX_OPS:
-            self.ops_dropped += 1
-            return None
+            self.compact(len(self.ops) // 2)
         try:
             self._log_op(op_type, inputs or (), outputs or ())
         except Exception:  # never let the recorder break the user's run
@@ -155,6 +157,23 @@ class TFRecording(Recording):
                 facts=self._facts(kind, kept),
             )
         )
+
+    def compact(self, drop: int) -> None:
+        """Forget the oldest ``drop`` ops and re-index the rest (creation lines are kept)."""
+        for op in self.ops[:drop]:
+            if op.type == "VarHandleOp" and op.outputs:
+                self.created[op.outputs[0]] = op.line
+        self.ops = self.ops[drop:]
+        self.ops_dropped += drop
+        self.producer = {}
+        self.first_use = {}
+        for index, op in enumerate(self.ops):
+            op.index = index
+            for tid in op.inputs:
+                if tid not in self.producer and tid not in self.first_use:
+                    self.first_use[tid] = index
+            for tid in op.outputs:
+                self.producer[tid] = index
 
     def _watched(self, inputs: Any) -> bool | None:
         test = internals.get().should_record_backprop
