@@ -84,4 +84,6 @@ class RunContext:
                 return named
         if call.target_expr:
             return call.target_expr
+        if call.internal:
+            return f"the loss Keras computed (line {call.line})" if call.line else "the loss Keras computed"
         return f"target of line {call.line}" if call.line else "target"
