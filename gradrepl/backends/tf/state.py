@@ -71,6 +71,8 @@ def _reset_globals() -> bool:
         lambda: keras.backend.clear_session(free_memory=False),
         lambda: keras.backend.set_floatx("float32"),
         lambda: keras.mixed_precision.set_global_policy("float32"),
+        lambda: keras.config.set_epsilon(1e-7),
+        lambda: keras.config.set_image_data_format("channels_last"),
         lambda: tf.debugging.disable_check_numerics(),
         internals.clear_op_callbacks,
         lambda: tf.random.set_seed(0),
