@@ -58,7 +58,20 @@ def restore(snap: Snapshot) -> bool:
                 setattr(owner, name, value)
         except Exception:  # a read-only attribute the user changed: the worker must be recycled
             ok = False
-    return _reset_globals() and ok
+    return _reset_globals() and _eager_again() and ok
+
+
+def _eager_again() -> bool:
+    """A script that called disable_eager_execution() leaves graph mode on: undo it if TF lets us."""
+    import tensorflow as tf
+
+    if tf.executing_eagerly():
+        return True
+    try:
+        tf.compat.v1.enable_eager_execution()
+    except Exception:  # TF refuses once graph mode was used: the worker must be recycled
+        return False
+    return bool(tf.executing_eagerly())
 
 
 def _reset_globals() -> bool:
