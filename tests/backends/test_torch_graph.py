@@ -104,3 +104,21 @@ def test_custom_functions_are_marked_in_the_graph() -> None:
     )
     node = next(n for n in report.graph.nodes if n.op == "IdBackward")
     assert node.note == "custom autograd.Function" and node.line == 10
+
+
+def test_deep_graphs_are_freed_without_overflowing_the_stack() -> None:
+    """torch frees a long chain of nodes that ever had a Python object recursively; the
+    recorder and the walk must not create that many (a crash would kill the worker)."""
+    import subprocess
+    import sys
+
+    code = (
+        "from gradrepl.backends.torch.local import run_torch\n"
+        "for body in ('y = y * 1.0', 'y = y * w + y.sin()'):\n"
+        "    r = run_torch('import torch\\nx = torch.randn(4, requires_grad=True)\\nw = torch.randn(4, requires_grad=True)\\n'\n"
+        "                  'y = x\\nfor _ in range(60000):\\n    ' + body + '\\nloss = y.sum()\\nloss.backward()\\n')\n"
+        "    assert r.graph.truncated and r.variable('x').grad.kind == 'finite'\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stdout.strip().endswith("ok"), done.stderr[-2000:]

@@ -139,7 +139,8 @@ class Inspector:
         info.line = self._line_of(t, entry)
         node = ctx.walked.leaf_of.get(id(t)) if t.is_leaf else ctx.walked.node_of.get(safe_grad_fn(t))
         info.node = node
-        info.reachable = (node is not None) if ctx.loss_known else None
+        truncated = ctx.walked.graph.truncated
+        info.reachable = (node is not None or None if truncated else node is not None) if ctx.loss_known else None
         info.evidence = self._evidence(t, uid, entry is not None and entry.uid == uid and uid in rec.prov.origins, info, ctx)
         return info
 

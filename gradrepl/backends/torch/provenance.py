@@ -22,7 +22,7 @@ SWEEP_EVERY = 20_000
 class Entry:
     """What the recorder knows about one live tensor or array."""
 
-    __slots__ = ("ref", "taint", "line", "uid", "last_use", "first_use")
+    __slots__ = ("ref", "taint", "line", "uid", "last_use", "first_use", "depth")
 
     def __init__(self, ref: Any, taint: frozenset[int], line: int | None, uid: int = 0) -> None:
         self.ref = ref
@@ -32,6 +32,8 @@ class Entry:
         self.last_use: int | None = None
         self.first_use: tuple[int, int | None] | None = None
         """(seq, line) of the first op that read this tensor."""
+        self.depth = 0
+        """Longest chain of recorded ops behind this tensor."""
 
 
 def union(a: frozenset[int], b: frozenset[int]) -> frozenset[int]:
@@ -71,18 +73,20 @@ class Provenance:
             return entry.taint
         return EMPTY
 
-    def put(self, obj: Any, taint: frozenset[int], line: int | None) -> Entry:
+    def put(self, obj: Any, taint: frozenset[int], line: int | None, depth: int = 0) -> Entry:
         """Record (or overwrite) what is known about a tensor or array."""
         key = id(obj)
         entry = self.entries.get(key)
         if entry is not None and entry.ref() is obj:
             entry.taint = taint
+            entry.depth = max(entry.depth, depth)
             return entry
         try:
             ref = weakref.ref(obj)
         except TypeError:
             return Entry(lambda: None, taint, line)
         entry = Entry(ref, taint, line)
+        entry.depth = depth
         self.entries[key] = entry
         self._since_sweep += 1
         if self._since_sweep >= SWEEP_EVERY:

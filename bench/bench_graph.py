@@ -1,0 +1,139 @@
+"""Measures the autograd-graph extraction: walk plus JSON, for 1k/10k/100k-node graphs and a
+10,000-deep chain, in nodes per second (target >= 300,000/s), side by side with torchviz's
+make_dot (DOT source included) on the same graph when torchviz is importable.
+
+    python bench/bench_graph.py [--repeat 5]
+
+torchviz is not a dependency of gradrepl; install it into the venv to compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import Any, Callable
+
+CODE_DAG = """\
+import torch
+x = torch.randn(8, requires_grad=True)
+w = torch.randn(8, requires_grad=True)
+branches = []
+for _ in range(STEPS):
+    h = x
+    for _ in range(30):
+        h = torch.tanh(h * w + h)
+    branches.append(h.sum())
+loss = torch.stack(branches).sum()
+"""
+CODE_CHAIN = """\
+import torch
+x = torch.randn(8, requires_grad=True)
+y = x
+for _ in range(STEPS):
+    y = torch.tanh(y)
+loss = y.sum()
+"""
+
+
+def build(code: str, steps: int) -> Any:
+    """The loss of a recorded run (so nodes carry lines, as in real use)."""
+    from gradrepl.backends.torch.local import shared_torch
+
+    backend = shared_torch()
+    ns: dict[str, Any] = {"__name__": "__main__"}
+    with backend.recording("bench_graph.py"):
+        exec(compile(code.replace("STEPS", str(steps)), "bench_graph.py", "exec"), ns)  # noqa: S102 - our own code
+    backend.reset()
+    return ns["loss"]
+
+
+WALKED: dict[str, Any] = {}
+
+
+def ours_walk(loss: Any) -> int:
+    from gradrepl.backends.torch.graphwalk import walk
+
+    result = walk([(loss.grad_fn, "loss")], lambda var: (None, None, None), limit=10_000_000)
+    WALKED["graph"] = result.graph
+    return len(result.graph.nodes)
+
+
+def ours_json(loss: Any) -> int:
+    from gradrepl.runner import protocol
+
+    return len(protocol.encode({"op": "result", "graph": WALKED["graph"]}))  # as the worker sends a report
+
+
+def theirs(loss: Any) -> int:
+    from torchviz import make_dot
+
+    dot = make_dot(loss)
+    return dot.source.count("\n")
+
+
+def best(fn: Callable[[Any], int], loss: Any, repeat: int) -> tuple[float, int | str]:
+    times = []
+    out: int | str = 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        try:
+            out = fn(loss)
+        except RecursionError:
+            return float("nan"), "RecursionError"
+        times.append(time.perf_counter() - start)
+    return min(times), out
+
+
+def isolated(fn: Callable[[Any], int], loss: Any, repeat: int) -> tuple[float, int | str]:
+    """best() in a forked child: torchviz recurses, and on deep graphs it can crash the process."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    reader, writer = ctx.Pipe(duplex=False)
+
+    def child() -> None:
+        writer.send(best(fn, loss, repeat))
+
+    proc = ctx.Process(target=child)
+    proc.start()
+    proc.join()
+    if proc.exitcode != 0:
+        return float("nan"), f"crashed ({proc.exitcode})"
+    return reader.recv()  # type: ignore[no-any-return]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    try:
+        import torchviz  # noqa: F401
+        have_torchviz = True
+    except ImportError:
+        have_torchviz = False
+        print("torchviz not installed")
+    # DAGs: branches of 30 blocks (mul, add, tanh) over shared leaves, ~91 nodes a branch
+    cases = [("DAG ~1k nodes", CODE_DAG, 11), ("DAG ~10k nodes", CODE_DAG, 110), ("DAG ~100k nodes", CODE_DAG, 1100),
+             ("chain 10,000 deep", CODE_CHAIN, 10000)]
+    print(f"{'graph':<20} {'nodes':>7} {'walk ms':>8} {'+JSON ms':>9} {'nodes/s':>9} {'torchviz ms':>15} {'ratio':>6}")
+    for label, code, steps in cases:
+        loss = build(code, steps)
+        walk_s, nodes = best(ours_walk, loss, args.repeat)
+        json_s, _ = best(ours_json, loss, args.repeat)
+        seconds = walk_s + json_s
+        rate = float(nodes) / seconds
+        row = f"{label:<20} {nodes:>7} {walk_s * 1000:>8.1f} {json_s * 1000:>9.1f} {rate:>9,.0f}"
+        if have_torchviz:
+            tv_seconds, tv = isolated(theirs, loss, max(1, args.repeat // 2))
+            if isinstance(tv, str):
+                row += f" {tv:>15} {'-':>6}"
+            else:
+                row += f" {tv_seconds * 1000:>15.1f} {tv_seconds / seconds:>5.1f}x"
+        print(row)
+    print("target: >= 300,000 nodes/s (walk + JSON); ratio = torchviz make_dot (with DOT source) / ours on the same graph")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
