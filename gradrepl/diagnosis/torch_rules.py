@@ -50,7 +50,10 @@ def _diagnose(var: VariableInfo, facts: RunFacts, root: torch_errors.Root | None
 
 
 def _missing(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding:
-    for rule in (_not_required, _late_requires_grad, _non_leaf, _cleared, _not_called, _reachable_but_none, _cut, _unused):
+    # after an error the variable may be reachable from an earlier loss but cut on the way
+    # to the one that failed: the cut comes first then
+    middle = (_cut, _reachable_but_none) if facts.error is not None else (_reachable_but_none, _cut)
+    for rule in (_not_required, _late_requires_grad, _non_leaf, _cleared, _not_called, *middle, _unused):
         result = rule(var, symptom, facts)
         if result is not None:
             return result
@@ -96,9 +99,10 @@ def _non_leaf(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding |
     line = ev(var, "grad_fn_line") or var.line
     grad_fn = ev(var, "grad_fn", "")
     if ev(var, "orphan_leaf"):
-        return finding(var, symptom, "rebind_non_leaf", line=line, op=grad_fn,
-                       detail=f"{var.name} is bound at line {line} to the result of an operation ({grad_fn}), "
-                              "not to the leaf tensor that requires grad; only leaves get .grad.")
+        first = ev(var, "orphan_line") or line
+        return finding(var, symptom, "rebind_non_leaf", line=first, op=grad_fn,
+                       detail=f"{var.name} is bound at line {first} to the result of an operation on the leaf tensor "
+                              f"that requires grad (now {grad_fn}), not to the leaf itself; only leaves get .grad.")
     leaves = ", ".join(ev(var, "leaf_names", [])[:3])
     from_leaves = f" computed from {leaves}" if leaves else ""
     return finding(var, symptom, "non_leaf_access", line=line, op=grad_fn,
@@ -145,7 +149,7 @@ def _reachable_but_none(var: VariableInfo, symptom: Symptom, facts: RunFacts) ->
         h = hooks[0]
         return finding(var, symptom, "hook_or_custom_fn", line=h.detail.get("hook_line") or h.line, op=h.op,
                        detail=f"a hook registered at line {h.line} changes the gradient on its way to {var.name}.")
-    if facts.of_kind("autograd_grad") and not facts.of_kind("backward"):
+    if facts.of_kind("autograd_grad") and not facts.of_kind("backward") and facts.error is None:
         call = facts.of_kind("autograd_grad")[0]
         return finding(var, symptom, "backward_not_called", line=call.line, op=call.op,
                        detail=f"torch.autograd.grad at line {call.line} returns the gradients; it does not store them in .grad.")

@@ -28,6 +28,8 @@ CHAIN_KINDS = frozenset({"detach", "no_grad", "inference_mode", "nondiff", "nump
 ZERO_NODES = frozenset({"RoundBackward0", "RoundBackward1", "SignBackward0", "SgnBackward0", "FloorBackward0",
                         "CeilBackward0", "TruncBackward0"})
 MAX_LIST = 64
+ORPHAN_EXPLICIT = 64
+"""How far back an orphan leaf is looked for behind a variable (discovery looks 4 ops back)."""
 
 
 class Inspector:
@@ -191,7 +193,10 @@ class Inspector:
             leaves = [leaf for leaf in graphwalk.leaves_of(grad_fn, 200) if leaf.requires_grad]
             if self._named_fns is None:
                 self._named_fns = targets.named_grad_fns(self.ns)
-            ev["orphan_leaf"] = targets.orphan(t, self.names, self._named_fns)
+            found = targets.orphan_line(t, self.names, self._named_fns, ORPHAN_EXPLICIT)
+            ev["orphan_leaf"] = found is not False
+            if found is not False and found is not None:
+                ev["orphan_line"] = found
             ev["leaf_names"] = _unique(self.names[id(leaf)] for leaf in leaves if id(leaf) in self.names)[:8]
         if info.node is not None:
             ev["path_special"] = ctx.path_special(info.node)

@@ -8,7 +8,7 @@ import torch
 
 from gradrepl.backends.torch import naming
 from gradrepl.backends.torch.graphwalk import ACCUMULATE
-from gradrepl.backends.torch.recorder import TorchRecording, safe_grad_fn
+from gradrepl.backends.torch.recorder import META_LINE, TorchRecording, safe_grad_fn
 from gradrepl.core.report import RunReport
 
 Tensor = torch.Tensor
@@ -85,6 +85,68 @@ def discover(ns: dict[str, Any], rec: TorchRecording | None, names: dict[int, st
             for pname, p in naming.optimizer_params(name, value):
                 consider(names.get(id(p), pname), p, force=True)
     return out
+
+
+def named_grad_fns(ns: dict[str, Any]) -> set[Any]:
+    """grad_fns of the results the user bound to names."""
+    return {fn for _, v in naming.user_values(ns) if isinstance(v, Tensor) and (fn := safe_grad_fn(v)) is not None}
+
+
+def _items(name: str, value: Any) -> list[tuple[str, Any]]:
+    if isinstance(value, dict):
+        return [(f"{name}[{k!r}]", v) for k, v in list(value.items())[: naming.MAX_ITEMS]]
+    return [(f"{name}[{i}]", v) for i, v in enumerate(value[: naming.MAX_ITEMS])]
+
+
+def _grad_read(rec: TorchRecording | None) -> set[int]:
+    if rec is None:
+        return set()
+    return {key for key, ref in rec.grad_read_objs.items() if ref() is not None}
+
+
+def _optimizer_ids(ns: dict[str, Any], rec: TorchRecording | None) -> set[int]:
+    opts = [v for _, v in naming.user_values(ns) if isinstance(v, torch.optim.Optimizer)]
+    if rec is not None:
+        opts.extend(o for o in (ref() for ref in rec.optimizers) if o is not None)
+    return {id(p) for opt in opts for group in opt.param_groups for p in group["params"]}
+
+
+def orphan(t: Tensor, names: dict[int, str], named_fns: set[Any], max_nodes: int = ORPHAN_MAX_NODES) -> bool:
+    """A name bound to a small op over one leaf that has no name of its own (and not
+    computed from another named result: ``h = x @ W`` is not, ``W = leaf * 0.01`` is)."""
+    return orphan_line(t, names, named_fns, max_nodes) is not False
+
+
+def orphan_line(t: Tensor, names: dict[int, str], named_fns: set[Any], max_nodes: int = ORPHAN_MAX_NODES) -> int | None | bool:
+    """False when ``t`` is no orphan; else the line of the first op applied to the unnamed
+    leaf (where the name stopped meaning the leaf), or None when that line is unknown."""
+    grad_fn = safe_grad_fn(t)
+    if t.is_leaf or not t.requires_grad or grad_fn is None:
+        return False
+    leaves: list[tuple[Tensor, Any]] = []
+    seen = {grad_fn}
+    stack: list[tuple[Any, Any]] = [(grad_fn, None)]
+    steps = 0
+    while stack:
+        node, parent = stack.pop()
+        steps += 1
+        if steps > max_nodes + 1:
+            return False
+        if node is not grad_fn and node in named_fns:
+            return False
+        if node.name() == ACCUMULATE:
+            if node.variable.requires_grad:
+                leaves.append((node.variable, parent))
+            continue
+        for child, _ in node.next_functions:
+            if child is not None and child not in seen:
+                seen.add(child)
+                stack.append((child, node))
+    if len(leaves) != 1 or id(leaves[0][0]) in names:
+        return False
+    parent = leaves[0][1]
+    line = parent.metadata.get(META_LINE) if parent is not None else None
+    return line if isinstance(line, int) else None
 
 
 def named_grad_fns(ns: dict[str, Any]) -> set[Any]:
