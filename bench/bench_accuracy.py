@@ -77,6 +77,8 @@ class Score:
 
     framework: str
     verdicts: list[Verdict] = field(default_factory=list)
+    discovery_alarms: list[str] = field(default_factory=list)
+    """Findings on variables discovered (targets=None) in programs whose every target is healthy."""
 
     def broken(self) -> list[Verdict]:
         return [v for v in self.verdicts if not v.healthy]
@@ -188,7 +190,20 @@ def evaluate(runner: Any, framework: str, files: list[Path] | None = None) -> Sc
         expects = parse(path)
         report = runner.run(framework, request_for(path, expects))
         score.verdicts.extend(judge(path, expects, report))
+        if all(e.cause == "none" for e in expects):
+            score.discovery_alarms.extend(discovery_alarms(runner, framework, path))
     return score
+
+
+def discovery_alarms(runner: Any, framework: str, path: Path) -> list[str]:
+    """Run a healthy program with no targets: every variable the backend discovers must be fine."""
+    from gradrepl.core.request import RunRequest
+
+    report = runner.run(framework, RunRequest(code=path.read_text(encoding="utf-8"), filename=str(path), timeout=60))
+    tops: dict[str, Any] = {}
+    for f in sorted(report.findings, key=lambda f: -f.confidence):
+        tops.setdefault(f.target, f)
+    return [f"{path.name} {t}: discovered, got {f.cause}@{f.line}" for t, f in tops.items() if f.cause != "none"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -226,9 +241,11 @@ def _print(score: Score, verbose: bool) -> None:
     print(f"  right cause (top finding): {score.cause_share():6.1%}")
     print(f"  right cause and line:      {score.line_share():6.1%}")
     print(f"  false alarms on healthy:   {len(alarms)} of {len(healthy)}")
-    misses = [v for v in broken if not (v.cause_ok and v.line_ok)] + alarms
-    for v in misses if verbose else misses[:10]:
-        print("   miss:", v.describe())
+    print(f"  false alarms, discovered:  {len(score.discovery_alarms)} (healthy programs run without targets)")
+    misses = [v.describe() for v in broken if not (v.cause_ok and v.line_ok)] + [v.describe() for v in alarms]
+    misses += score.discovery_alarms
+    for text in misses if verbose else misses[:10]:
+        print("   miss:", text)
 
 
 if __name__ == "__main__":

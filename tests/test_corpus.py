@@ -62,3 +62,8 @@ def test_shares(corpus_scores: Callable[[str], Any], framework: str) -> None:
     assert score.cause_share() >= 0.95, f"right cause {score.cause_share():.1%} < 95%:\n{misses}"
     assert score.line_share() >= 0.90, f"right line {score.line_share():.1%} < 90%:\n{misses}"
     assert not score.false_alarms(), "\n".join(v.describe() for v in score.false_alarms())
+
+
+@pytest.mark.torch
+def test_discovery_raises_no_alarm_on_healthy_torch_programs(corpus_scores: Callable[[str], Any]) -> None:
+    assert not corpus_scores("torch").discovery_alarms

@@ -222,8 +222,11 @@ def _zero(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding:
         assert e is not None
         return finding(var, symptom, "hook_or_custom_fn", line=e.detail.get("hook_line") or e.line, op=e.op,
                        detail=f"`{e.op}` at line {e.line} changes the gradient on its way to {var.name}.")
-    return finding(var, symptom, "non_differentiable_op", line=var.line, confidence=0.3,
-                   detail=f"{var.name}'s gradient is exactly zero; the operations between it and the loss pass no signal.")
+    # nothing recorded zeroes it: the gradient may truly be zero (terms that cancel, a bias
+    # under a mean difference); naming a cause without evidence would be a false alarm
+    return finding(var, symptom, "none", line=var.line, confidence=0.3,
+                   detail=f"{var.name}'s gradient is exactly zero, and the recording shows no operation that "
+                          "zeroes it: the contributions may cancel out.")
 
 
 def _nonfinite(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding:

@@ -65,10 +65,12 @@ def discover(ns: dict[str, Any], rec: TorchRecording | None, names: dict[int, st
     for name, value in values:
         if isinstance(value, Tensor):
             consider(name, value)
+    frozen = _frozen_on_purpose(rec)
     for name, value in values:
         if isinstance(value, torch.nn.Module):
             for pname, p in naming.module_params(name, value):
-                consider(pname, p, force=True)
+                if id(p) not in frozen:
+                    consider(pname, p, force=True)
         elif isinstance(value, (list, tuple, dict)):
             for label, item in _items(name, value):
                 if isinstance(item, Tensor):
@@ -84,6 +86,20 @@ def discover(ns: dict[str, Any], rec: TorchRecording | None, names: dict[int, st
         if isinstance(value, torch.optim.Optimizer):
             for pname, p in naming.optimizer_params(name, value):
                 consider(names.get(id(p), pname), p, force=True)
+    return out
+
+
+def _frozen_on_purpose(rec: TorchRecording | None) -> set[int]:
+    """ids of parameters the code itself switched requires_grad off for, while others
+    train: a deliberate freeze (fine-tuning, an attack on the input), not a target."""
+    if rec is None:
+        return set()
+    frozen_uids = {u for r in rec.log.of_kind("requires_grad_off") for u in r.detail.get("tensors", [])}
+    out = set()
+    for uid in frozen_uids:
+        t = rec.prov.origins.get(uid, lambda: None)()
+        if t is not None and not t.requires_grad:
+            out.add(id(t))
     return out
 
 
@@ -147,6 +163,20 @@ def orphan_line(t: Tensor, names: dict[int, str], named_fns: set[Any], max_nodes
     parent = leaves[0][1]
     line = parent.metadata.get(META_LINE) if parent is not None else None
     return line if isinstance(line, int) else None
+
+
+def _frozen_on_purpose(rec: TorchRecording | None) -> set[int]:
+    """ids of parameters the code itself switched requires_grad off for, while others
+    train: a deliberate freeze (fine-tuning, an attack on the input), not a target."""
+    if rec is None:
+        return set()
+    frozen_uids = {u for r in rec.log.of_kind("requires_grad_off") for u in r.detail.get("tensors", [])}
+    out = set()
+    for uid in frozen_uids:
+        t = rec.prov.origins.get(uid, lambda: None)()
+        if t is not None and not t.requires_grad:
+            out.add(id(t))
+    return out
 
 
 def named_grad_fns(ns: dict[str, Any]) -> set[Any]:
