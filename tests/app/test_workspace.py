@@ -65,7 +65,7 @@ async def test_a_syntax_error_keeps_the_last_tree_marked_stale(app_factory: Fact
     app = app_factory(Opening("scenario", "fake-detach"))
     async with app.run_test(size=SIZE) as pilot:
         screen = _ws(app)
-        await wait_for(pilot, lambda: screen.workspace.report is not None)
+        await wait_for(pilot, lambda: screen.workspace.report is not None and not screen.workspace.pending)
         sent = screen.workspace.sent
         view = screen.tree.view
         screen.editor.text = "x = (\n"

@@ -205,8 +205,6 @@ class WorkspaceScreen(Screen[None]):
         state = states.get(fw, "")
         self.status.warming = bool(state) and state != "ready" and not state.startswith("failed")
         self.status.framework_text = "  ".join(f"{name}: {value}" for name, value in sorted(states.items()))
-        if state == "ready" and not self.workspace.sent:
-            self.run_now()
 
     # -- drafts ------------------------------------------------------------------------
 

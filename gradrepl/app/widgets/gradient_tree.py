@@ -9,6 +9,7 @@ below ``max_depth`` open levels the tree offers to continue from that node
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -53,8 +54,9 @@ class GradientTree(Tree[Row]):
         node: int
         name: str
 
-    def __init__(self, *, max_depth: int = 60, id: str | None = None) -> None:
+    def __init__(self, *, max_depth: int = 60, auto_rows: int = 30, id: str | None = None) -> None:
         super().__init__("gradients", id=id)
+        self.auto_rows = auto_rows
         self.show_root = False
         self.guide_depth = 2
         self.max_depth = max_depth
@@ -82,13 +84,25 @@ class GradientTree(Tree[Row]):
     def _show(self, view: GraphView | None, title: str = "gradients") -> None:
         self.clear()
         self.root.set_label(title)
-        if view is None:
-            return
-        for row in view.roots():
-            node = self._add(self.root, row)
-            if row.kind in ("node", "unreached") and row.expandable:
-                node.expand()
+        if view is not None:
+            for row in view.roots():
+                self._add(self.root, row)
+            self._open_first_rows()
         self.root.expand()
+
+    def _open_first_rows(self) -> None:
+        """Open rows breadth-first until about a screenful is shown, so small graphs show their leaves."""
+        queue = deque(self.root.children)
+        shown = len(queue)
+        while queue and shown < self.auto_rows:
+            node = queue.popleft()
+            row = node.data
+            if row is None or not row.expandable or row.kind not in ("node", "unreached") or _depth(node) > 8:
+                continue
+            self._populate(node)
+            node.expand()
+            shown += len(node.children)
+            queue.extend(node.children)
 
     def _add(self, parent: TreeNode[Row], row: Row) -> TreeNode[Row]:
         node = parent.add(Text(row.text), data=row, allow_expand=row.expandable)
