@@ -46,6 +46,10 @@ def find_break(chain: list[Event], name: str) -> Break | None:
                      f"{name}'s path to the loss is cut at {where}: `{first.op}` copies the data into a new tensor with no history.")
     if kind == "detach":
         return Break("detach", first, f"{name}'s path to the loss is cut at {where} by `{first.op}`.")
+    if kind == "no_grad" and first.detail.get("library"):
+        return Break("non_differentiable_op", first,
+                     f"{name}'s path is cut at {where}: the library call there computes `{first.op}` with gradient "
+                     "recording switched off, so its result carries no gradient.")
     if kind in ("no_grad", "inference_mode"):
         region = first.detail.get("region_line")
         block = "torch.inference_mode()" if kind == "inference_mode" else "torch.no_grad()"

@@ -97,7 +97,7 @@ def _second_time(facts: RunFacts, text: str) -> Root | None:
     # two separate backward calls (not a loop): the first one should have kept the graph
     separate = (failing is not None and first is not None and failing.line != first.line
                 and failing.detail.get("count", 1) == 1 and first.detail.get("count", 1) == 1)
-    if reused and not reused.get("is_loss") and reused.get("line") and not separate:
+    if reused and reused.get("line") and not separate:
         return Root("retain_graph", reused["line"],
                     f"the value computed at line {reused['line']} (`{reused['op']}`) belongs to a graph that an earlier "
                     f"backward (line {first_line}) already freed; the backward at line {_error_line(facts)} needs it again.",

@@ -177,6 +177,12 @@ def _unused(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding | N
         line = opt[0].line if opt else var.line
         return finding(var, symptom, "optimizer_wrong_params", line=line, op=opt[0].op if opt else "",
                        detail=f"the optimizer created at line {line} holds {var.name}, a tensor the loss never uses.")
+    exits = [e for e in facts.of_kind("item", "numpy", "tolist") if var.uid in e.uids]
+    if exits:
+        e = exits[0]
+        return finding(var, symptom, "numpy_roundtrip", line=e.line, op=e.op, confidence=0.7,
+                       detail=f"{var.name}'s value leaves torch at line {e.line} through `{e.op}`; whatever is "
+                              "computed from that Python or NumPy value carries no gradient back to it.")
     used = ev(var, "last_use_line")
     if used:
         return finding(var, symptom, "unused_parameter", line=used, confidence=0.85,

@@ -8,6 +8,7 @@ reads and writes.
 
 from __future__ import annotations
 
+import sys
 from typing import Any, Callable
 
 import numpy as np
@@ -266,9 +267,13 @@ class Handlers:
             rec.next_seq()
             if rec.grad_off_line is None or torch.is_grad_enabled() is False:
                 rec.grad_off_line = line
-            rec.event("grad_mode_off", line, "torch.no_grad")
+                rec.grad_off_library = _opened_by_library(rec.filename)
+            event = rec.event("grad_mode_off", line, "torch.no_grad")
+            if event is not None and rec.grad_off_library:
+                event.detail["library"] = True
         else:
             rec.grad_off_line = None
+            rec.grad_off_library = False
         return out
 
     def set_data(self, info: OpInfo, func: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
@@ -322,6 +327,27 @@ class Handlers:
             if entry is not None and entry.uid and entry.uid not in uids and len(uids) < 64:
                 uids.append(entry.uid)
         return rec.call(func, args, kwargs)
+
+
+_GRAD_MODE_FILES = ("grad_mode.py", "_contextlib.py", "handlers.py", "recorder.py")
+
+
+def _opened_by_library(filename: str) -> bool:
+    """Whether the no_grad block being entered was opened by library code (a distribution's
+    sample(), say) rather than by the user's script (a ``with`` or a decorator there)."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        path = frame.f_code.co_filename
+        if path == filename:
+            return False
+        if not path.endswith(_GRAD_MODE_FILES):
+            return True
+        if path.endswith("_contextlib.py"):  # @torch.no_grad() on a function: whose function?
+            code = getattr(frame.f_locals.get("func"), "__code__", None)
+            if code is not None:
+                return code.co_filename != filename
+        frame = frame.f_back
+    return False
 
 
 def _arg(args: tuple[Any, ...], kwargs: dict[str, Any], index: int, name: str, default: Any = None) -> Any:

@@ -34,9 +34,8 @@ IGNORE = 13
 
 EXIT_NAMES = frozenset({"numpy", "item", "tolist", "__float__", "__int__", "__index__", "__array__", "__complex__"})
 CTOR_NAMES = frozenset({"tensor", "as_tensor", "asarray", "new_tensor"})
-IGNORED_ATTRS = frozenset(
-    {"grad_fn", "is_leaf", "shape", "dtype", "device", "is_sparse", "layout", "names", "_version", "ndim", "T", "mT", "H", "mH"}
-)
+VIEW_ATTRS = frozenset({"T", "mT", "H", "mH", "real", "imag"})
+"""Attributes that compute a tensor from the tensor: ordinary ops for provenance."""
 IGNORED_CALLS = frozenset(
     {"size", "dim", "numel", "stride", "storage_offset", "is_contiguous", "is_floating_point", "is_complex",
      "data_ptr", "element_size", "nelement", "__len__", "__bool__", "__repr__", "__format__", "__str__",
@@ -45,8 +44,10 @@ IGNORED_CALLS = frozenset(
      "is_set_to", "untyped_storage", "_typed_storage", "storage", "__dlpack__", "__dlpack_device__", "__dir__"}
 )
 
-ZERO_GRAD_OPS = frozenset({"round", "round_", "sign", "sign_", "sgn", "floor", "floor_", "ceil", "ceil_", "trunc", "trunc_", "fix", "fix_"})
-"""Differentiable in name only: their gradient is zero almost everywhere."""
+ZERO_GRAD_OPS = frozenset({"round", "round_", "sign", "sign_", "sgn", "floor", "floor_", "ceil", "ceil_", "trunc", "trunc_",
+                           "fix", "fix_", "normal", "bernoulli", "poisson"})
+"""Differentiable in name only: their gradient is zero almost everywhere (step functions),
+or zero with respect to the parameters of the distribution they sample from."""
 
 SINGULAR_OPS = frozenset(
     {"sqrt", "rsqrt", "log", "log2", "log10", "div", "divide", "true_divide", "__truediv__", "__rtruediv__",
@@ -126,7 +127,7 @@ def _classify_attr(method: str, attr: str) -> int:
             return GET_DATA
         if attr == GRAD_ATTR:
             return GET_GRAD
-        return IGNORE
+        return OP if attr in VIEW_ATTRS else IGNORE
     if method == "__set__":
         if attr == "data":
             return SET_DATA

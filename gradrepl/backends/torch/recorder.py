@@ -65,6 +65,8 @@ class TorchRecording(Recording):
         self.suspended = 0
         """>0 while torch's own machinery runs (optimizer.step, zero_grad, custom forward)."""
         self.grad_off_line: int | None = None
+        self.grad_off_library = False
+        """Whether library code (not the script) switched grad mode off."""
         self.inference_line: int | None = None
         self.grad_taint: frozenset[int] = EMPTY
         """Taint given to gradients read after the last backward (with its token without create_graph)."""
@@ -326,6 +328,8 @@ class TorchRecording(Recording):
             rec = self.event("no_grad", line, info.display, taint)
             if rec is not None:
                 rec.detail.setdefault("region_line", self.grad_off_line)
+                if self.grad_off_library:
+                    rec.detail["library"] = True
         else:
             rec = self.event("nondiff", line, info.display, taint)
             if rec is not None and not rec.detail:
