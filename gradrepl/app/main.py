@@ -8,6 +8,7 @@ before the terminal switches to the app, and end as one clear sentence.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,18 +21,20 @@ from gradrepl.errors import GradreplError
 def make_app(opening: Opening | None = None, *, content: str | Path | None = None, **options: Any) -> GradreplApp:
     """Build the app for ``opening`` (default: the scenario browser)."""
     root = Path(content) if content is not None else None
-    catalog = options.pop("catalog", None) or Catalog.load(root)
-    return GradreplApp(opening or Opening(), content=root, catalog=catalog, **options)
+    return GradreplApp(opening or Opening(), content=root, **options)
 
 
-def resolve_opening(path: str | None, framework: str | None, catalog: Catalog) -> Opening:
-    """What ``gradrepl PATH`` should open: a script, a scenario (id or directory) or the browser."""
+def resolve_opening(path: str | None, framework: str | None, catalog: Callable[[], Catalog]) -> Opening:
+    """What ``gradrepl PATH`` should open: a script, a scenario (id or directory) or the browser.
+
+    ``catalog`` is called only when the path is not a script (reading every scenario costs time).
+    """
     if not path:
         return Opening("browser", framework=framework)
     candidate = Path(path)
     if candidate.is_file() and candidate.suffix == ".py":
         return Opening("script", str(candidate), framework)
-    if catalog.scenario(path) is not None or is_scenario_path(candidate):
+    if is_scenario_path(candidate) or catalog().scenario(path) is not None:
         return Opening("scenario", path, framework)
     if candidate.suffix == ".py":
         raise GradreplError("no such script", path=path)
@@ -41,11 +44,17 @@ def resolve_opening(path: str | None, framework: str | None, catalog: Catalog) -
 def run(args: argparse.Namespace) -> int:
     """``gradrepl [app] [PATH] [--framework FW] [--content DIR]``."""
     content = getattr(args, "content", None)
-    catalog = Catalog.load(Path(content) if content else None)
+    loaded: list[Catalog] = []
+
+    def catalog() -> Catalog:
+        if not loaded:
+            loaded.append(Catalog.load(Path(content) if content else None))
+        return loaded[0]
+
     opening = resolve_opening(getattr(args, "path", None), getattr(args, "framework", None), catalog)
     if opening.kind == "scenario" and opening.target is not None:
-        _check_scenario(opening.target, catalog)
-    app = make_app(opening, content=content, catalog=catalog)
+        _check_scenario(opening.target, catalog())
+    app = make_app(opening, content=content, catalog=loaded[0] if loaded else None)
     return app.run() or 0
 
 

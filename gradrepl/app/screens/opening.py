@@ -16,19 +16,21 @@ if TYPE_CHECKING:
 
 
 def first_screen(app: GradreplApp, opening: Opening) -> Screen[None]:
-    """The screen the app opens on."""
-    from gradrepl.app.screens.browser import BrowserScreen
-    from gradrepl.app.screens.lesson import LessonScreen
+    """The screen the app opens on (each screen's module imported only when needed: start-up time)."""
+    if opening.kind == "lesson":
+        from gradrepl.app.screens.lesson import LessonScreen
+
+        return LessonScreen.open(app, opening.target)
     from gradrepl.app.screens.workspace import WorkspaceScreen
 
-    if opening.kind == "lesson":
-        return LessonScreen.open(app, opening.target)
     if opening.kind == "script" and opening.target:
         source = Source.of_script(Path(opening.target), opening.framework)
         return WorkspaceScreen(source, source.frameworks[0])
     if opening.kind == "scenario" and opening.target:
         scenario = resolve_scenario(app, opening.target)
         return WorkspaceScreen(Source.of_scenario(scenario), choose_framework(app, scenario))
+    from gradrepl.app.screens.browser import BrowserScreen
+
     return BrowserScreen()
 
 
