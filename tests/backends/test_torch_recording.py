@@ -180,3 +180,21 @@ def test_from_numpy_and_python_values_keep_their_provenance() -> None:
     assert [(e.op, e.line, e.detail["source"]) for e in ctor] == [("torch.from_numpy", 5, "numpy"), ("torch.tensor", 6, "python")]
     w = report.variable("w")
     assert w is not None and w.uid in ctor[0].uids and w.uid in ctor[1].uids
+
+
+def test_a_session_continues_the_provenance_of_its_earlier_inputs() -> None:
+    from gradrepl.backends.torch.local import run_local, shared_torch
+    from gradrepl.core.request import RunRequest
+
+    ns: dict[str, Any] = {"__name__": "__main__"}
+    inputs = ["import torch\nw = torch.ones(2, requires_grad=True)\n", "\n\nh = w.detach() * 2\n",
+              "\n\n\nloss = (h * 3).sum()\n", "\n\n\n\nprint(w.grad)\n"]
+    for code in inputs:
+        report = run_local(shared_torch(), RunRequest(code=code, filename="<repl>", session="s1", targets=["w"]), ns)
+    w = report.variable("w")
+    assert w is not None and w.grad.kind == "none"
+    path = [report.events[i] for i in w.evidence["path_events"]]
+    assert [(e.kind, e.line) for e in path] == [("detach", 3)]
+    fresh = run_local(shared_torch(), RunRequest(code=inputs[-1], filename="<repl>", targets=["w"]),
+                      {"__name__": "__main__", "w": ns["w"]})
+    assert not [e for e in fresh.events if e.kind == "detach"]

@@ -73,7 +73,7 @@ class TorchBackend(Backend):
     def inspect(self, namespace: dict[str, Any], recording: Recording, request: RunRequest, report: RunReport) -> None:
         from gradrepl.backends.torch.fdcheck import run_checks
         from gradrepl.backends.torch.inspection import Inspector
-        from gradrepl.backends.torch.recorder import TorchRecording
+        from gradrepl.backends.torch.recorder import SESSION_KEY, TorchRecording
 
         report.framework = "torch"
         report.framework_version = self.version
@@ -86,8 +86,11 @@ class TorchBackend(Backend):
             if request.checks:
                 report.checks.extend(run_checks(request.checks, namespace))
         finally:
-            rec.log.clear_refs()
-            rec.prov.clear()
+            if request.session is not None:
+                namespace[SESSION_KEY] = rec  # the session's next input continues it
+            else:
+                rec.log.clear_refs()
+                rec.prov.clear()
 
     def reset(self) -> bool:
         if self._snapshot is None:

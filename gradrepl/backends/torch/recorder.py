@@ -27,6 +27,8 @@ F_INPLACE, F_ZERO, F_SINGULAR, F_WHERE, F_CAST = 1, 2, 4, 8, 16
 META_LINE = "gradrepl_line"
 META_SEQ = "gradrepl_seq"
 META_SCALARS = "gradrepl_scalars"
+SESSION_KEY = "__gradrepl_torch_recording__"
+"""Where a REPL session's namespace keeps its recording for the next input."""
 _NUMBERS = (int, float, bool, complex)
 TAG_ALL = 10_240
 """Nodes up to this depth all carry metadata; deeper ones are thinned out (see tagged)."""
@@ -85,6 +87,8 @@ class TorchRecording(Recording):
         self.mode: _Mode | None = None
         self.last_backward_seq = 0
         self.inferred_from: int | None = None
+        self.adopting = True
+        """Until the first call of the user's code: may still continue a session's recording."""
         self.result: Any = _UNSET
         self.user_error = False
         self.internal_errors = 0
@@ -114,9 +118,22 @@ class TorchRecording(Recording):
         filename = self.filename
         while frame is not None:
             if frame.f_code.co_filename == filename:
+                if self.adopting:
+                    self.adopt(frame.f_globals)
                 return frame.f_lineno
             frame = frame.f_back
         return None
+
+    def adopt(self, namespace: dict[str, Any]) -> None:
+        """Continue the provenance of the session this namespace belongs to (a REPL input
+        sees the detach() of an earlier input). Called at the first call of the run."""
+        self.adopting = False
+        previous = namespace.get(SESSION_KEY)
+        if not isinstance(previous, TorchRecording) or previous is self:
+            return
+        for name in ("prov", "log", "seq", "grad_taint", "grad_owner", "grad_read_objs", "param_lines",
+                     "optimizers", "module_lines", "last_backward_seq", "infos"):
+            setattr(self, name, getattr(previous, name))
 
     def next_seq(self) -> int:
         self.seq += 1
@@ -172,6 +189,8 @@ class TorchRecording(Recording):
         while frame is not None and frame.f_code.co_filename != filename:
             frame = frame.f_back
         line = frame.f_lineno if frame is not None else None
+        if self.adopting and frame is not None:
+            self.adopt(frame.f_globals)
         self.seq += 1
         seq = self.seq
         if info.flags:

@@ -65,12 +65,10 @@ def discover(ns: dict[str, Any], rec: TorchRecording | None, names: dict[int, st
     for name, value in values:
         if isinstance(value, Tensor):
             consider(name, value)
-    frozen = _frozen_on_purpose(rec)
     for name, value in values:
         if isinstance(value, torch.nn.Module):
             for pname, p in naming.module_params(name, value):
-                if id(p) not in frozen:
-                    consider(pname, p, force=True)
+                consider(pname, p, force=True)
         elif isinstance(value, (list, tuple, dict)):
             for label, item in _items(name, value):
                 if isinstance(item, Tensor):
@@ -86,20 +84,6 @@ def discover(ns: dict[str, Any], rec: TorchRecording | None, names: dict[int, st
         if isinstance(value, torch.optim.Optimizer):
             for pname, p in naming.optimizer_params(name, value):
                 consider(names.get(id(p), pname), p, force=True)
-    return out
-
-
-def _frozen_on_purpose(rec: TorchRecording | None) -> set[int]:
-    """ids of parameters the code itself switched requires_grad off for, while others
-    train: a deliberate freeze (fine-tuning, an attack on the input), not a target."""
-    if rec is None:
-        return set()
-    frozen_uids = {u for r in rec.log.of_kind("requires_grad_off") for u in r.detail.get("tensors", [])}
-    out = set()
-    for uid in frozen_uids:
-        t = rec.prov.origins.get(uid, lambda: None)()
-        if t is not None and not t.requires_grad:
-            out.add(id(t))
     return out
 
 
