@@ -74,10 +74,6 @@ def test_a_tensor_that_never_required_grad_is_named_from_the_source_line(state: 
     assert "x.grad" not in notice  # x got its gradient
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the torch recorder keeps provenance per run, not per session: the input that reads "
-    "w.grad cannot see the detach() of an earlier input"
-))
 def test_a_detach_in_an_earlier_input_is_named_as_the_cause(state: ReplState) -> None:
     out = drive(state, lines(
         "import torch",
