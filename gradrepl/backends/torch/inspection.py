@@ -61,8 +61,21 @@ class Inspector:
         for _, _, taint in losses:
             loss_taint = union(loss_taint, taint)
         context = _Context(rec, walked, rec.prov.closure(loss_taint), bool(losses), self._loss_nonfinite(losses))
-        report.variables = [self._variable(name, t, context) for name, t in found]
+        report.variables = [self._safe_variable(name, t, context) for name, t in found]
         report.events = rec.log.to_events()
+        if rec.internal_errors:
+            report.warnings.append(f"gradrepl's recorder could not follow {rec.internal_errors} call(s) of this run "
+                                   f"(first: {rec.internal_error}); the diagnosis may miss where a path breaks")
+
+    def _safe_variable(self, name: str, t: Tensor, ctx: _Context) -> VariableInfo:
+        """A variable whose evidence cannot be gathered is still reported, plainly."""
+        try:
+            return self._variable(name, t, ctx)
+        except Exception as error:  # a bug here must not hide the other variables
+            self.report.warnings.append(f"gradrepl could not inspect {name} ({type(error).__name__}: {error})")
+            grad = t.grad if t.is_leaf else None
+            return VariableInfo(name=name, uid=self.rec.prov.new_uid(), dtype=dtype_name(t), shape=list(t.shape),
+                                requires_grad=t.requires_grad, is_leaf=t.is_leaf, grad=grad_state(grad))
 
     # -- losses ----------------------------------------------------------------------
 
