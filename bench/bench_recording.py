@@ -55,8 +55,11 @@ def _time(steps: int, wrap: Callable[[], Any], batches: int = 5) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     import contextlib
+    import warnings
 
     import torch
+
+    warnings.simplefilter("ignore")  # anomaly mode announces itself every time it is entered
 
     from gradrepl.backends.torch import TorchBackend
 
