@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from gradrepl.core import causes
 from gradrepl.core.graph_view import GraphView, Row, flatten
 from gradrepl.core.report import Finding, GradState, Graph, GraphNode, VariableInfo
 
@@ -126,7 +127,7 @@ def test_unreached_variables_are_listed_with_cause_and_line() -> None:
     assert [r.kind for r in top] == ["node", "unreached"]
     (row,) = view.children(top[1])
     assert row.var == "x" and row.tone == "none" and row.line == 6
-    assert "grad None" in row.text and "detach" in row.text and "line 6" in row.text
+    assert "grad None" in row.text and causes.get("detach").title in row.text and "line 6" in row.text
 
 
 def test_cut_nodes_name_the_cause_found_on_their_line() -> None:
@@ -136,7 +137,7 @@ def test_cut_nodes_name_the_cause_found_on_their_line() -> None:
     (root,) = GraphView(graph, findings=[finding]).roots()
     (cut,) = GraphView(graph, findings=[finding]).children(root)
     assert cut.tone == "cut" and cut.line == 6
-    assert "detach()" in cut.text and "[detach]" in cut.text
+    assert "detach()" in cut.text and f"[{causes.get('detach').title}]" in cut.text
 
 
 def test_no_graph_says_so() -> None:
