@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 
 from app_helpers import SAMPLES, wait_for
+from textual.widgets import ProgressBar
 
 from gradrepl.app.app import GradreplApp, Opening
 from gradrepl.app.runs import RunPolicy
@@ -99,3 +101,36 @@ def test_policy_cancels_only_runs_older_than_the_limit() -> None:
     assert policy.in_flight("torch")
     policy.end("torch", 1)
     assert not policy.in_flight("torch") and not policy.should_cancel("torch")
+
+
+class GatedRunner:
+    """The shared runner, except that the framework counts as loading until ``gate`` is set."""
+
+    def __init__(self, runner: object) -> None:
+        self._runner = runner
+        self.gate = threading.Event()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._runner, name)
+
+    def wait_ready(self, framework: str, timeout: float | None = None) -> None:
+        self.gate.wait(timeout)
+        self._runner.wait_ready(framework, timeout)  # type: ignore[attr-defined]
+
+
+async def test_the_ui_works_while_the_framework_loads(app_factory: Factory, real_runner: object) -> None:
+    gated = GatedRunner(real_runner)
+    app = app_factory(Opening("script", SCRIPT), runner=gated)
+    async with app.run_test() as pilot:
+        screen = _ws(app)
+        await wait_for(pilot, lambda: "waiting for fake to load" in screen.status.run_text)
+        assert screen.status.warming and screen.query_one(ProgressBar).display
+        assert "fake: starting" in screen.status.framework_text
+        screen.editor.text = FAST
+        await pilot.press("f3")
+        assert app.focused is screen.tree
+        assert screen.workspace.report is None
+        gated.gate.set()
+        await wait_for(pilot, lambda: "fast 4" in screen.output.text)
+        assert not screen.status.warming and not screen.query_one(ProgressBar).display
+        assert screen.workspace.sent == screen.workspace.shown  # the edits made while loading ran once, newest only

@@ -157,3 +157,18 @@ async def test_a_script_opens_with_its_framework_detected(app_factory: Factory) 
         assert screen.workspace.verdicts is None
         await pilot.press("ctrl+s")
         assert app.screen is screen  # a script has no solution to show
+
+
+async def test_choosing_a_tree_row_moves_the_editor_to_its_line(app_factory: Factory) -> None:
+    app = app_factory(Opening("scenario", "fake-detach"))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = _ws(app)
+        await wait_for(pilot, lambda: screen.workspace.report is not None and not screen.workspace.pending)
+        tree = screen.tree
+        rows = [n for n in tree.open_nodes() if n.data is not None and n.data.line is not None and n.data.line > 1]
+        assert rows, "the fake graph has rows with source lines"
+        target = rows[0]
+        await pilot.press("f3")
+        tree.move_cursor(target)
+        await pilot.press("enter")
+        assert screen.editor.cursor_location[0] == target.data.line - 1  # type: ignore[union-attr]

@@ -175,12 +175,13 @@ class GradientTree(Tree[Row]):
             self._show(self._current())
 
     def _select_home(self, node_id: int) -> None:
-        for node in self._walk_open():
+        for node in self.open_nodes():
             if node.data is not None and node.data.kind in ("node", "chain") and node.data.node == node_id:
                 self.move_cursor(node)
                 return
 
-    def _walk_open(self) -> list[TreeNode[Row]]:
+    def open_nodes(self) -> list[TreeNode[Row]]:
+        """Every node shown (the root and the children of open nodes), top to bottom."""
         out: list[TreeNode[Row]] = []
         stack = [self.root]
         while stack:
