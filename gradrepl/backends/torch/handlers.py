@@ -188,6 +188,9 @@ class Handlers:
     def _differentiate(self, kind: str, info: OpInfo, func: Any, args: tuple[Any, ...], kwargs: dict[str, Any],
                        losses: list[Any], retain: bool, create: bool) -> Any:
         rec = self.rec
+        if _called_by_library(rec.filename):
+            # jacobian(), torch.func and friends differentiate internally: not the user's loss
+            return rec.call(func, args, kwargs)
         line = rec.user_line(3)
         seq = rec.next_seq()
         taint = EMPTY
@@ -346,6 +349,23 @@ def _opened_by_library(filename: str) -> bool:
             code = getattr(frame.f_locals.get("func"), "__code__", None)
             if code is not None:
                 return code.co_filename != filename
+        frame = frame.f_back
+    return False
+
+
+_DISPATCH_FILES = ("overrides.py", "autograd/__init__.py", "_tensor.py")
+_HERE = __file__.rsplit("/", 1)[0]
+
+
+def _called_by_library(filename: str) -> bool:
+    """Whether backward()/autograd.grad() was called by library code, not by the script."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        path = frame.f_code.co_filename
+        if path == filename:
+            return False
+        if not (path.endswith(_DISPATCH_FILES) or path.startswith(_HERE)):
+            return True
         frame = frame.f_back
     return False
 

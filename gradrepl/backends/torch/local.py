@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import linecache
 import sys
 import time
 import warnings
@@ -26,6 +27,8 @@ def run_local(backend: Backend, request: RunRequest, namespace: dict[str, Any] |
     report = RunReport(framework=backend.name, outcome="completed", script=request.filename)
     ns: dict[str, Any] = namespace if namespace is not None else {"__name__": "__main__"}
     start = time.perf_counter()
+    # inspect.getsource (torch.jit.script, tracebacks) finds the script's lines here
+    linecache.cache[request.filename] = (len(request.code), None, request.code.splitlines(True), request.filename)
     try:
         code = compile(request.code, request.filename, "exec")
     except SyntaxError as error:

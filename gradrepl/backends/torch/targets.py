@@ -68,7 +68,8 @@ def discover(ns: dict[str, Any], rec: TorchRecording | None, names: dict[int, st
     for name, value in values:
         if isinstance(value, torch.nn.Module):
             for pname, p in naming.module_params(name, value):
-                consider(pname, p, force=True)
+                if not _untrained_on_purpose(p, optimized):
+                    consider(pname, p, force=True)
         elif isinstance(value, (list, tuple, dict)):
             for label, item in _items(name, value):
                 if isinstance(item, Tensor):
@@ -85,6 +86,12 @@ def discover(ns: dict[str, Any], rec: TorchRecording | None, names: dict[int, st
             for pname, p in naming.optimizer_params(name, value):
                 consider(names.get(id(p), pname), p, force=True)
     return out
+
+
+def _untrained_on_purpose(p: Tensor, optimized: set[int]) -> bool:
+    """A parameter without gradient that no optimizer holds, while optimizers exist: a
+    target network, an EMA teacher, a backbone kept fixed. Not a target unless asked for."""
+    return bool(optimized) and id(p) not in optimized and p.grad is None
 
 
 def named_grad_fns(ns: dict[str, Any]) -> set[Any]:
@@ -161,6 +168,12 @@ def _frozen_on_purpose(rec: TorchRecording | None) -> set[int]:
         if t is not None and not t.requires_grad:
             out.add(id(t))
     return out
+
+
+def _untrained_on_purpose(p: Tensor, optimized: set[int]) -> bool:
+    """A parameter without gradient that no optimizer holds, while optimizers exist: a
+    target network, an EMA teacher, a backbone kept fixed. Not a target unless asked for."""
+    return bool(optimized) and id(p) not in optimized and p.grad is None
 
 
 def named_grad_fns(ns: dict[str, Any]) -> set[Any]:
