@@ -166,7 +166,7 @@ class GraphView:
     def children(self, row: Row, offset: int = 0) -> list[Row]:
         """One page of the row's children, starting at ``offset``."""
         if row.kind == "node" and row.node is not None:
-            return self._page(self._kids[row.node], offset, lambda c: self._child_row(row.node, c))
+            return self._node_children(row.node, offset)
         if row.kind == "chain" and row.node is not None:
             return self._chain_children(row, offset)
         if row.kind == "ops" and row.node is not None:
@@ -220,6 +220,23 @@ class GraphView:
         return None if parent < 0 or node == self.root else parent
 
     # -- rows ---------------------------------------------------------------
+
+    def _node_children(self, parent: int, offset: int) -> list[Row]:
+        """A page of a node's inputs; an input listed twice (``x * x``) is opened only the first time."""
+        kids = self._kids[parent]
+        page = kids[offset:offset + self.page_size]
+        first: dict[int, int] = {}
+        if len(set(kids)) != len(kids):
+            for index, child in enumerate(kids):
+                first.setdefault(child, index)
+        rows = [
+            self._ref_row(child) if first.get(child, index) != index else self._child_row(parent, child)
+            for index, child in enumerate(page, start=offset)
+        ]
+        remaining = len(kids) - offset - len(page)
+        if remaining > 0:
+            rows.append(Row("more", f"... {remaining:,} more", offset=offset + len(page), count=remaining))
+        return rows
 
     def _page(self, items: Sequence[int] | list[VariableInfo], offset: int, make: object) -> list[Row]:
         end = offset + self.page_size

@@ -159,3 +159,15 @@ def test_rows_have_distinct_keys_among_siblings() -> None:
     keys = {r.key for r in view.children(view.roots()[0])}
     assert len(keys) == n
     assert isinstance(view.roots()[0], Row)
+
+
+def test_an_input_used_twice_by_one_op_is_shown_once() -> None:
+    # loss = (x * x).sum(): MulBackward0 lists the same leaf twice.
+    graph = _graph(["SumBackward0", "MulBackward0", "AccumulateGrad"], {0: [1], 1: [2, 2]},
+                   kinds={0: "root", 2: "leaf"}, labels={2: "x"})
+    view = GraphView(graph, [_var("x", 2, node=2)])
+    (loss,) = view.roots()
+    (mul,) = view.children(loss)
+    first, second = view.children(mul)
+    assert (first.kind, first.var) == ("node", "x")
+    assert second.kind == "ref" and second.node == 2
