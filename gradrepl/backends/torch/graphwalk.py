@@ -13,11 +13,9 @@ from typing import Any, Callable
 
 import torch
 
+from gradrepl.backends.torch.nodes import META_LINE, META_SCALARS, META_SEQ
 from gradrepl.core.report import Graph, GraphNode
 
-META_LINE = "gradrepl_line"
-META_SEQ = "gradrepl_seq"
-META_SCALARS = "gradrepl_scalars"
 ACCUMULATE = "torch::autograd::AccumulateGrad"
 CUT_NOTE = "input did not require grad"
 REUSE_SCAN_LIMIT = 5_000

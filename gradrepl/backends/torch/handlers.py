@@ -8,6 +8,7 @@ reads and writes.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any, Callable
 
@@ -17,7 +18,8 @@ import torch
 from gradrepl.backends.torch import optable
 from gradrepl.backends.torch.graphwalk import reused_node
 from gradrepl.backends.torch.provenance import EMPTY, union
-from gradrepl.backends.torch.recorder import OpInfo, TorchRecording, safe_grad_fn, weak
+from gradrepl.backends.torch.nodes import safe_grad_fn, weak
+from gradrepl.backends.torch.recorder import OpInfo, TorchRecording
 
 Tensor = torch.Tensor
 Handler = Callable[[OpInfo, Callable[..., Any], tuple[Any, ...], dict[str, Any]], Any]
@@ -332,7 +334,8 @@ class Handlers:
         return rec.call(func, args, kwargs)
 
 
-_GRAD_MODE_FILES = ("grad_mode.py", "_contextlib.py", "handlers.py", "recorder.py")
+_GRAD_MODE_FILES = ("grad_mode.py", "_contextlib.py")
+_HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def _opened_by_library(filename: str) -> bool:
@@ -343,7 +346,7 @@ def _opened_by_library(filename: str) -> bool:
         path = frame.f_code.co_filename
         if path == filename:
             return False
-        if not path.endswith(_GRAD_MODE_FILES):
+        if not (path.endswith(_GRAD_MODE_FILES) or path.startswith(_HERE)):
             return True
         if path.endswith("_contextlib.py"):  # @torch.no_grad() on a function: whose function?
             code = getattr(frame.f_locals.get("func"), "__code__", None)
@@ -354,7 +357,6 @@ def _opened_by_library(filename: str) -> bool:
 
 
 _DISPATCH_FILES = ("overrides.py", "autograd/__init__.py", "_tensor.py")
-_HERE = __file__.rsplit("/", 1)[0]
 
 
 def _called_by_library(filename: str) -> bool:

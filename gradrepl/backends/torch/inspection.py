@@ -16,7 +16,8 @@ import torch
 from gradrepl.backends.torch import graphwalk, naming, targets
 from gradrepl.backends.torch.eventlog import Rec
 from gradrepl.backends.torch.provenance import EMPTY, union
-from gradrepl.backends.torch.recorder import META_LINE, META_SEQ, TorchRecording, safe_grad_fn
+from gradrepl.backends.torch.nodes import META_LINE, META_SEQ, safe_grad_fn
+from gradrepl.backends.torch.recorder import TorchRecording
 from gradrepl.backends.torch.summary import dtype_name, grad_state
 from gradrepl.core.report import RunReport, VariableInfo
 from gradrepl.core.request import RunRequest

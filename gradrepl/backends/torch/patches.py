@@ -20,7 +20,8 @@ from torch.optim import optimizer as optimizer_mod
 
 from gradrepl.backends.torch.eventlog import Rec
 from gradrepl.backends.torch.provenance import EMPTY, union
-from gradrepl.backends.torch.recorder import TorchRecording, _quiet, weak
+from gradrepl.backends.torch.nodes import weak
+from gradrepl.backends.torch.recorder import TorchRecording, quiet
 
 Tensor = torch.Tensor
 MAX_UIDS = 256
@@ -104,7 +105,7 @@ def _wrap_step(rec: TorchRecording, cls: type) -> None:
         def step(self: Any, *args: Any, **kwargs: Any) -> Any:
             if rec.suspended:
                 return orig(self, *args, **kwargs)
-            with _quiet(rec):
+            with quiet(rec):
                 _record_step(rec, self)
             rec.suspended += 1
             try:
@@ -145,7 +146,7 @@ def _optimizer_init(rec: TorchRecording, orig: Callable[..., Any]) -> Callable[.
             result = orig(self, *args, **kwargs)
         finally:
             rec.suspended -= 1
-        with _quiet(rec):
+        with quiet(rec):
             line = rec.user_line(2)
             rec.next_seq()
             params = [p for group in self.param_groups for p in group["params"]]
@@ -165,7 +166,7 @@ def _zero_grad(rec: TorchRecording, orig: Callable[..., Any], owner: str) -> Cal
     def wrapper(self: Any, set_to_none: bool = True, *args: Any, **kwargs: Any) -> Any:
         if rec.suspended:
             return orig(self, set_to_none, *args, **kwargs)
-        with _quiet(rec):
+        with quiet(rec):
             line = rec.user_line(2)
             rec.next_seq()
             event = rec.event("zero_grad", line, f"{type(self).__name__}.zero_grad")
@@ -219,7 +220,7 @@ def _step_pre(rec: TorchRecording, opt: Any) -> None:
     if rec.suspended:
         rec.suspended += 1
         return
-    with _quiet(rec):
+    with quiet(rec):
         _record_step(rec, opt)
         _wrap_step(rec, type(opt))  # an optimizer from before this run: wrap its next steps
     rec.suspended += 1
@@ -245,7 +246,7 @@ def _from_numpy(rec: TorchRecording, orig: Callable[..., Any]) -> Callable[..., 
         out = orig(array)
         if rec.suspended or rec.mode is None:
             return out
-        with _quiet(rec):
+        with quiet(rec):
             line = rec.user_line(2)
             rec.next_seq()
             handlers = rec.mode.handlers_obj
@@ -262,7 +263,7 @@ def _inference_enter(rec: TorchRecording, orig: Callable[..., Any]) -> Callable[
     @functools.wraps(orig)
     def wrapper(self: Any) -> Any:
         if getattr(self, "mode", True) and not rec.suspended:
-            with _quiet(rec):
+            with quiet(rec):
                 line = rec.user_line(2)
                 rec.inference_line = line
                 rec.event("inference_mode_on", line, "torch.inference_mode")
@@ -279,7 +280,7 @@ def _function_apply(rec: TorchRecording, orig: Any) -> Any:
         if rec.suspended:
             return method(cls, *args, **kwargs)
         line, taint, event = None, EMPTY, None
-        with _quiet(rec):
+        with quiet(rec):
             line = rec.user_line(2)
             rec.next_seq()
             for arg in args:
@@ -294,7 +295,7 @@ def _function_apply(rec: TorchRecording, orig: Any) -> Any:
             out = method(cls, *args, **kwargs)
         finally:
             rec.suspended -= 1
-        with _quiet(rec):
+        with quiet(rec):
             if event is not None:
                 taint = union(taint, frozenset((event.token,)))
             for item in out if isinstance(out, tuple) else (out,):
@@ -308,7 +309,7 @@ def _function_apply(rec: TorchRecording, orig: Any) -> Any:
 def _module_hook(rec: TorchRecording, orig: Callable[..., Any], name: str) -> Callable[..., Any]:
     @functools.wraps(orig)
     def wrapper(self: Any, hook: Any, *args: Any, **kwargs: Any) -> Any:
-        with _quiet(rec):
+        with quiet(rec):
             line = rec.user_line(2)
             rec.next_seq()
             event = rec.event("module_hook", line, f"{type(self).__name__}.{name}")
@@ -330,7 +331,7 @@ def _def_line(fn: Any, filename: str) -> int | None:
 
 
 def _param_registered(rec: TorchRecording, module: Any, name: str, param: Any) -> None:
-    with _quiet(rec):
+    with quiet(rec):
         _note_param(rec, module, name, param)
 
 
@@ -351,7 +352,7 @@ def _note_param(rec: TorchRecording, module: Any, name: str, param: Any) -> None
 
 
 def _module_registered(rec: TorchRecording, module: Any, name: str, sub: Any) -> None:
-    with _quiet(rec):
+    with quiet(rec):
         _note_module(rec, module, name, sub)
 
 

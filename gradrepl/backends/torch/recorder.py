@@ -11,27 +11,22 @@ Special kinds of call are handled in ``handlers``.
 from __future__ import annotations
 
 import sys
-import weakref
 from typing import Any, Callable
 
 import torch
-from torch.overrides import TorchFunctionMode
 
 from gradrepl.backends.base import Recording
 from gradrepl.backends.torch import optable
 from gradrepl.backends.torch.eventlog import EventLog, Rec
+from gradrepl.backends.torch.nodes import META_LINE, META_SCALARS, META_SEQ, TAG_ALL, safe_grad_fn, tagged
 from gradrepl.backends.torch.provenance import EMPTY, Provenance, union
+from gradrepl.backends.torch.values import branch_nonfinite, singular_condition
 
 Tensor = torch.Tensor
 F_INPLACE, F_ZERO, F_SINGULAR, F_WHERE, F_CAST = 1, 2, 4, 8, 16
-META_LINE = "gradrepl_line"
-META_SEQ = "gradrepl_seq"
-META_SCALARS = "gradrepl_scalars"
 SESSION_KEY = "__gradrepl_torch_recording__"
 """Where a REPL session's namespace keeps its recording for the next input."""
 _NUMBERS = (int, float, bool, complex)
-TAG_ALL = 10_240
-"""Nodes up to this depth all carry metadata; deeper ones are thinned out (see tagged)."""
 _PLAIN = (str, torch.dtype, torch.device, torch.Size, slice, type(Ellipsis), torch.memory_format, torch.layout)
 
 
@@ -84,12 +79,12 @@ class TorchRecording(Recording):
         self.module_lines: dict[int, tuple[Any, int | None]] = {}
         """id of a module created during the run -> (weakref, line)."""
         self.infos: dict[Any, OpInfo] = {}
-        self.mode: _Mode | None = None
+        self.mode: Any = None
         self.last_backward_seq = 0
         self.inferred_from: int | None = None
         self.adopting = True
         """Until the first call of the user's code: may still continue a session's recording."""
-        self.result: Any = _UNSET
+        self.result: Any = UNSET
         self.user_error = False
         self.internal_errors = 0
         self.internal_error = ""
@@ -280,7 +275,7 @@ class TorchRecording(Recording):
             out = self.call(func, args, kwargs)
         except Exception as error:
             if target is not None and before is not None:
-                with _quiet(self):
+                with quiet(self):
                     self._inplace_event(info, line, target, before, taint, str(error))
             raise
         grad_on = torch.is_grad_enabled()
@@ -365,7 +360,7 @@ class TorchRecording(Recording):
         if flags & F_ZERO:
             rec = self.event("zero_grad_op", line, info.display, taint)
         elif flags & F_SINGULAR:
-            condition = _singular_condition(info.name, args)
+            condition = singular_condition(info.name, args)
             if condition:
                 rec = self.event("singular", line, info.display, taint)
                 if rec is not None:
@@ -373,7 +368,7 @@ class TorchRecording(Recording):
         elif flags & F_WHERE:
             rec = self.event("where", line, info.display, taint)
             if rec is not None:
-                rec.detail["branch_nonfinite"] = rec.detail.get("branch_nonfinite", False) or _branch_nonfinite(info.name, args)
+                rec.detail["branch_nonfinite"] = rec.detail.get("branch_nonfinite", False) or branch_nonfinite(info.name, args)
         return taint if rec is None else union(taint, frozenset((rec.token,)))
 
     def _inplace_event(self, info: OpInfo, line: int | None, target: Tensor, before: tuple[Any, ...],
@@ -416,7 +411,9 @@ class TorchRecording(Recording):
         return None
 
     def start(self) -> None:
-        self.mode = _Mode(self)
+        from gradrepl.backends.torch.mode import RecordingMode
+
+        self.mode = RecordingMode(self)
         self.mode.__enter__()
 
     def stop(self) -> None:
@@ -425,24 +422,6 @@ class TorchRecording(Recording):
                 self.mode.__exit__(None, None, None)
             finally:
                 self.mode = None
-
-
-def tagged(depth: int) -> bool:
-    """Whether the node at this depth gets a metadata dict. torch frees a graph node by
-    node, recursing through nodes whose Python object was ever created: a chain of
-    25,000-40,000 of them overflows the C stack when the graph is freed (measured on
-    torch 2.13). Below TAG_ALL every node is tagged, above it every (depth // 512)-th:
-    a chain of 10 million ops carries ~14,000. Untagged nodes are never touched, and
-    the graph walk stops at WALK_DEPTH, so no chain carries more than ~24,000."""
-    return depth < TAG_ALL or depth % (depth >> 9) == 0
-
-
-def safe_grad_fn(t: Tensor) -> Any:
-    """t.grad_fn, or None where torch refuses to rebuild it (a no_grad view of a base changed in place)."""
-    try:
-        return t.grad_fn
-    except RuntimeError:
-        return None
 
 
 def _inplace_state(t: Tensor) -> tuple[Any, ...]:
@@ -457,90 +436,7 @@ def _is_input(out: Tensor, inputs: list[Tensor]) -> bool:
     return False
 
 
-def _singular_condition(name: str, args: tuple[Any, ...]) -> str:
-    """Which singular point an input sits at, or ''."""
-    try:
-        with torch.no_grad():
-            return _singular_check(name, args)
-    except Exception:  # a check must never break the user's run
-        return ""
-
-
-def _singular_check(name: str, args: tuple[Any, ...]) -> str:
-    first = args[0] if args else None
-    second = args[1] if len(args) > 1 else None
-    if name in ("sqrt", "rsqrt") and isinstance(first, Tensor) and bool((first <= 0).any()):
-        return "sqrt of a value <= 0"
-    if name.startswith("log") and isinstance(first, Tensor) and bool((first <= 0).any()):
-        return "log of a value <= 0"
-    if name in ("div", "divide", "true_divide", "__truediv__") and isinstance(second, Tensor) and bool((second == 0).any()):
-        return "division by zero"
-    if name in ("__rtruediv__", "__rdiv__", "reciprocal") and isinstance(first, Tensor) and bool((first == 0).any()):
-        return "division by zero"
-    if name in ("pow", "__pow__", "float_power") and isinstance(first, Tensor) and isinstance(second, (int, float)):
-        if 0 < second < 1 and bool((first <= 0).any()):
-            return f"power {second} of a value <= 0"
-        if second < 0 and bool((first == 0).any()):
-            return f"power {second} of zero"
-    if name in ("acos", "asin", "arccos", "arcsin", "atanh", "arctanh") and isinstance(first, Tensor):
-        if bool((first.abs() >= 1).any()):
-            return f"{name} of a value with |x| >= 1"
-    if name in ("atan2", "arctan2") and isinstance(first, Tensor) and isinstance(second, Tensor):
-        if bool(((first == 0) & (second == 0)).any()):
-            return "atan2(0, 0)"
-    if name == "cdist" and isinstance(first, Tensor) and isinstance(second, Tensor):
-        if bool((torch.cdist(first, second) == 0).any()):
-            return "distance of zero"
-    return ""
-
-
-def _branch_nonfinite(name: str, args: tuple[Any, ...]) -> bool:
-    try:
-        values = args[1:3] if name == "where" else args[:1]
-        return any(isinstance(v, Tensor) and v.is_floating_point() and not bool(torch.isfinite(v).all()) for v in values)
-    except Exception:
-        return False
-
-
-class _Mode(TorchFunctionMode):
-    """Routes every torch call of the user's code to the recording."""
-
-    def __init__(self, recording: TorchRecording) -> None:
-        super().__init__()
-        self.rec = recording
-        from gradrepl.backends.torch import handlers
-
-        self.handlers_obj = handlers.Handlers(recording)
-        self.handlers = handlers.table(self.handlers_obj)
-
-    def __torch_function__(self, func: Any, types: Any, args: tuple[Any, ...] = (), kwargs: dict[str, Any] | None = None) -> Any:
-        if kwargs is None:
-            kwargs = {}
-        rec = self.rec
-        if rec.suspended:
-            return func(*args, **kwargs)
-        info = rec.infos.get(func)
-        if info is None:
-            info = rec.infos[func] = OpInfo(func)
-        kind = info.kind
-        if kind == optable.IGNORE:
-            return func(*args, **kwargs)
-        rec.result = _UNSET
-        rec.user_error = False
-        try:
-            if kind == optable.OP:
-                return rec.on_op(info, func, args, kwargs)
-            return self.handlers[kind](info, func, args, kwargs)
-        except Exception as error:
-            if rec.user_error:
-                raise
-            # a recorder bug must never change what the user's code does
-            rec.note_internal(error)
-            result = rec.result
-            return func(*args, **kwargs) if result is _UNSET else result
-
-
-class _quiet:
+class quiet:
     """Swallow (and count) the recorder's own errors inside the block."""
 
     def __init__(self, rec: TorchRecording) -> None:
@@ -556,11 +452,6 @@ class _quiet:
         return False
 
 
-_UNSET: Any = object()
+UNSET: Any = object()
 
 
-def weak(obj: Any) -> Any:
-    try:
-        return weakref.ref(obj)
-    except TypeError:
-        return lambda: None

@@ -8,7 +8,8 @@ import torch
 
 from gradrepl.backends.torch import naming
 from gradrepl.backends.torch.graphwalk import ACCUMULATE
-from gradrepl.backends.torch.recorder import META_LINE, TorchRecording, safe_grad_fn
+from gradrepl.backends.torch.nodes import META_LINE, safe_grad_fn
+from gradrepl.backends.torch.recorder import TorchRecording
 from gradrepl.core.report import RunReport
 
 Tensor = torch.Tensor
