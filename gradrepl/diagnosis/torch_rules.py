@@ -276,6 +276,12 @@ def _optimizer_notes(var: VariableInfo, facts: RunFacts) -> list[Finding]:
         return [finding(var, "ok", "param_rebound", line=r.line, op=r.op, confidence=0.6,
                         detail=f"{var.name} gets a gradient, but it replaced the parameter at line {r.line} after the "
                                "optimizer was created, so step() never updates it.")]
+    holder = ev(var, "unregistered_in")
+    if holder:
+        return [finding(var, "ok", "optimizer_wrong_params", line=var.line, confidence=0.6,
+                        detail=f"{var.name} gets a gradient, but {holder} is a plain Python list or dict: nn.Module "
+                               "does not register what it holds, so parameters() leaves it out and the optimizer never "
+                               "updates it (nn.ModuleList / nn.ModuleDict / nn.ParameterList register it).")]
     opt = facts.of_kind("optimizer_init")
     line = opt[0].line if opt else None
     return [finding(var, "ok", "optimizer_wrong_params", line=line, op=opt[0].op if opt else "", confidence=0.5,

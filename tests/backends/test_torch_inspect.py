@@ -154,3 +154,31 @@ def test_an_intermediate_of_a_named_result_is_not_an_orphan() -> None:
     )
     orphan = {v.name: v.evidence["orphan_leaf"] for v in report.variables}
     assert orphan == {"W": True, "h": False}
+
+
+def test_layers_in_a_plain_list_are_named_and_flagged_as_unregistered() -> None:
+    from gradrepl.diagnosis.engine import diagnose
+
+    report = run_torch(
+        "import torch\n"
+        "import torch.nn as nn\n"
+        "class Net(nn.Module):\n"
+        "    def __init__(self):\n"
+        "        super().__init__()\n"
+        "        self.hids = [nn.Linear(4, 4) for _ in range(2)]\n"
+        "        self.out = nn.Linear(4, 1)\n"
+        "    def forward(self, x):\n"
+        "        for h in self.hids:\n"
+        "            x = torch.relu(h(x))\n"
+        "        return self.out(x)\n"
+        "net = Net()\n"
+        "opt = torch.optim.SGD(net.parameters(), lr=0.1)\n"
+        "net(torch.randn(3, 4)).sum().backward()\n"
+        "opt.step()\n"
+    )
+    hid = report.variable("net.hids[1].weight")
+    assert hid is not None and hid.grad.kind == "finite" and hid.line == 6
+    assert hid.evidence["unregistered_in"] == "net.hids" and hid.evidence["in_optimizer"] is False
+    notes = [f for f in diagnose(report) if f.target == "net.hids[1].weight"]
+    assert [f.cause for f in notes] == ["none", "optimizer_wrong_params"] and "net.hids" in notes[1].explanation
+    assert "unregistered_in" not in report.variable("net.out.weight").evidence  # type: ignore[union-attr]

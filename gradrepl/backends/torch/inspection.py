@@ -214,7 +214,19 @@ class Inspector:
             ev["leaf_names"] = _unique(self.names[id(leaf)] for leaf in leaves if id(leaf) in self.names)[:8]
         if info.node is not None:
             ev["path_special"] = ctx.path_special(info.node)
+        holder = self._unregistered_holder(info.name)
+        if holder:
+            ev["unregistered_in"] = holder
         return ev
+
+    def _unregistered_holder(self, name: str) -> str | None:
+        """``model.layers`` when the variable sits in a plain list of a module (never registered)."""
+        if "[" not in name:
+            return None
+        for mname, module in naming.user_values(self.ns):
+            if isinstance(module, torch.nn.Module) and name.startswith(mname + "."):
+                return naming.unregistered_holder(name, mname, module)
+        return None
 
 
 class _Context:

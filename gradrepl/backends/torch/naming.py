@@ -37,6 +37,34 @@ def _walk_module(prefix: str, module: Module, seen: set[int], depth: int) -> Ite
     for name, sub in module._modules.items():
         if sub is not None:
             yield from _walk_module(_child(prefix, module, name), sub, seen, depth + 1)
+    for name, held in _unregistered(module):
+        if isinstance(held, Module):
+            yield from _walk_module(f"{prefix}.{name}", held, seen, depth + 1)
+        elif id(held) not in seen:
+            seen.add(id(held))
+            yield f"{prefix}.{name}", held
+
+
+def _unregistered(module: Module) -> Iterator[tuple[str, Any]]:
+    """Modules and grad-requiring tensors a module keeps in a plain list, tuple or dict
+    attribute (``self.layers = [nn.Linear(...)]``): nn.Module does not register them."""
+    for attr, value in list(vars(module).items()):
+        if attr.startswith("_") or not isinstance(value, (list, tuple, dict)):
+            continue
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in list(items)[:MAX_ITEMS]:
+            if isinstance(item, Module) or (isinstance(item, Tensor) and item.requires_grad and item.is_leaf):
+                yield (f"{attr}[{key!r}]" if isinstance(value, dict) else f"{attr}[{key}]"), item
+
+
+def unregistered_holder(name: str, module_name: str, module: Module) -> str | None:
+    """The plain container attribute (``model.layers``) a module parameter name goes through, if any."""
+    rest = name[len(module_name):]
+    for attr, _ in _unregistered(module):
+        container = attr.split("[", 1)[0]
+        if rest.startswith(f".{container}["):
+            return f"{module_name}.{container}"
+    return None
 
 
 def _child(prefix: str, parent: Module, name: str) -> str:
