@@ -67,7 +67,7 @@ class Handlers:
             return out
         owner = rec.grad_owner.get(id(src))
         if owner is not None and owner[0]() is src:
-            rec.grad_owner[id(out)] = (weak(out), owner[1])
+            rec.own_grad(out, owner[1])
         if cut:
             taint = self._token("detach", line, info.display, taint)
         if taint:
@@ -314,7 +314,7 @@ class Handlers:
             if out is None and not t.requires_grad:
                 event.detail["no_requires_grad"] = True
         if isinstance(out, Tensor):
-            rec.grad_owner[id(out)] = (weak(out), uid)
+            rec.own_grad(out, uid)
             if rec.grad_taint:
                 rec.prov.put(out, rec.grad_taint, line)
         return out

@@ -18,12 +18,13 @@ import torch
 from gradrepl.backends.base import Recording
 from gradrepl.backends.torch import optable
 from gradrepl.backends.torch.eventlog import EventLog, Rec
-from gradrepl.backends.torch.nodes import META_LINE, META_SCALARS, META_SEQ, TAG_ALL, safe_grad_fn, tagged
+from gradrepl.backends.torch.nodes import META_LINE, META_SCALARS, META_SEQ, TAG_ALL, safe_grad_fn, tagged, weak
 from gradrepl.backends.torch.provenance import EMPTY, Provenance, union
 from gradrepl.backends.torch.values import branch_nonfinite, singular_condition
 
 Tensor = torch.Tensor
 F_INPLACE, F_ZERO, F_SINGULAR, F_WHERE, F_CAST = 1, 2, 4, 8, 16
+GRAD_OWNER_SWEEP = 10_000
 SESSION_KEY = "__gradrepl_torch_recording__"
 """Where a REPL session's namespace keeps its recording for the next input."""
 _NUMBERS = (int, float, bool, complex)
@@ -129,6 +130,14 @@ class TorchRecording(Recording):
         for name in ("prov", "log", "seq", "grad_taint", "grad_owner", "grad_read_objs", "param_lines",
                      "optimizers", "module_lines", "last_backward_seq", "infos"):
             setattr(self, name, getattr(previous, name))
+
+    def own_grad(self, grad: Tensor, uid: int) -> None:
+        """Remember whose gradient a tensor handed to the user is (to see it zeroed later)."""
+        owners = self.grad_owner
+        if len(owners) >= GRAD_OWNER_SWEEP:
+            for key in [k for k, (ref, _) in owners.items() if ref() is None]:
+                del owners[key]
+        owners[id(grad)] = (weak(grad), uid)
 
     def next_seq(self) -> int:
         self.seq += 1
