@@ -160,7 +160,11 @@ class GradreplApp(App[int]):
         self.framework_states = states
 
     def is_ready(self, framework: str) -> bool:
-        return self.framework_states.get(framework) == "ready"
+        """The framework's worker can take a run now (its status says so, or the runner does)."""
+        if self.framework_states.get(framework) == "ready":
+            return True
+        runner = self._runner
+        return runner is not None and framework in self._started and runner.is_ready(framework)
 
     def installed_frameworks(self) -> list[str]:
         """The real frameworks importable here (found without importing them)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 import time
 from collections.abc import Callable
 
@@ -117,13 +118,20 @@ class GatedRunner:
         self.gate.wait(timeout)
         self._runner.wait_ready(framework, timeout)  # type: ignore[attr-defined]
 
+    def is_ready(self, framework: str) -> bool:
+        return self.gate.is_set() and bool(self._runner.is_ready(framework))  # type: ignore[attr-defined]
+
 
 async def test_the_ui_works_while_the_framework_loads(app_factory: Factory, real_runner: object) -> None:
     gated = GatedRunner(real_runner)
     app = app_factory(Opening("script", SCRIPT), runner=gated)
     async with app.run_test() as pilot:
         screen = _ws(app)
-        await wait_for(pilot, lambda: "waiting for fake to load" in screen.status.run_text)
+        try:
+            await wait_for(pilot, lambda: "waiting for fake to load" in screen.status.run_text)
+        except AssertionError:
+            gated.gate.set()  # let the start thread end, or the test waits for it
+            raise
         assert screen.status.warming and screen.query_one(ProgressBar).display
         assert "fake: starting" in screen.status.framework_text
         screen.editor.text = FAST
@@ -134,3 +142,20 @@ async def test_the_ui_works_while_the_framework_loads(app_factory: Factory, real
         await wait_for(pilot, lambda: "fast 4" in screen.output.text)
         assert not screen.status.warming and not screen.query_one(ProgressBar).display
         assert screen.workspace.sent == screen.workspace.shown  # the edits made while loading ran once, newest only
+
+
+async def test_a_framework_that_cannot_start_is_reported(app_factory: Factory, tmp_path: Path) -> None:
+    from gradrepl.errors import FrameworkMissing
+
+    class Missing(GatedRunner):
+        def start(self, framework: str) -> None:
+            raise FrameworkMissing(framework)
+
+    script = tmp_path / "uses_torch.py"
+    script.write_text("import torch\nx = torch.ones(1, requires_grad=True)\n")
+    app = app_factory(Opening("script", str(script)), runner=Missing(object()))
+    async with app.run_test() as pilot:
+        screen = _ws(app)
+        await wait_for(pilot, lambda: "cannot run" in screen.status.run_text)
+        assert 'pip install "gradrepl[torch]"' in screen.status.run_text
+        assert not screen.status.warming

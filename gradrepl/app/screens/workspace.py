@@ -205,6 +205,8 @@ class WorkspaceScreen(Screen[None]):
         state = states.get(fw, "")
         self.status.warming = bool(state) and state != "ready" and not state.startswith("failed")
         self.status.framework_text = "  ".join(f"{name}: {value}" for name, value in sorted(states.items()))
+        if state.startswith("failed"):
+            self.status.run_text = f"cannot run: {fw} {state}"
 
     # -- drafts ------------------------------------------------------------------------
 
