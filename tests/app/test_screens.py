@@ -85,6 +85,11 @@ async def test_the_lesson_progress_bar_counts_finished_lessons(app_factory: Fact
         screen.editor.text = FIX
         await wait_for(pilot, lambda: screen.workspace.passed)
         assert screen.query_one("#lesson-progress", ProgressBar).progress == 1
+        await pilot.press("ctrl+o")
+        listing = app.screen
+        assert isinstance(listing, LessonListScreen)
+        prompts = [str(listing.query_one(OptionList).get_option_at_index(i).prompt) for i in range(2)]
+        assert prompts[1].startswith("✔ 2.") and not prompts[0].startswith("✔")
 
 
 async def test_a_new_session_resumes_the_current_lesson(app_factory: Factory) -> None:

@@ -82,9 +82,13 @@ class LessonScreen(WorkspaceScreen):
         return f"Scenario {self.step + 1} of {count}: ctrl+n next, ctrl+b back, ctrl+o all lessons"
 
     def _lessons_done(self) -> int:
+        return len(self._done_ids())
+
+    def _done_ids(self) -> set[str]:
+        """Lessons whose every scenario is solved (in some framework)."""
         progress = self.gapp.progress
-        return sum(1 for lesson in self.gapp.catalog.lessons
-                   if lesson.scenarios and all(progress.is_solved(s) for s in lesson.scenarios))
+        return {lesson.id for lesson in self.gapp.catalog.lessons
+                if lesson.scenarios and all(progress.is_solved(s) for s in lesson.scenarios)}
 
     @work(thread=True, group="save", exit_on_error=False)
     def _remember_lesson(self) -> None:
@@ -145,7 +149,8 @@ class LessonScreen(WorkspaceScreen):
             if lesson_id:
                 self._open(lesson_id, 0)
 
-        self.app.push_screen(LessonListScreen(self.gapp.catalog.lessons, self.lesson.id), chosen)
+        screen = LessonListScreen(self.gapp.catalog.lessons, self.lesson.id, self._done_ids())
+        self.app.push_screen(screen, chosen)
 
 
 class LessonListScreen(ModalScreen[str | None]):
@@ -153,15 +158,19 @@ class LessonListScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
 
-    def __init__(self, lessons: list[Lesson], current: str) -> None:
+    def __init__(self, lessons: list[Lesson], current: str, done: set[str] | None = None) -> None:
         super().__init__(classes="dialog")
         self.lessons = lessons
         self.current = current
+        self.done = done or set()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label("Lessons", classes="dialog-title")
-            options = [Option(f"{i + 1}. {lesson.title}", id=lesson.id) for i, lesson in enumerate(self.lessons)]
+            options = [
+                Option(f"{'✔' if lesson.id in self.done else ' '} {i + 1}. {lesson.title}", id=lesson.id)
+                for i, lesson in enumerate(self.lessons)
+            ]
             yield OptionList(*options, id="lesson-list")
 
     def on_mount(self) -> None:
