@@ -159,6 +159,10 @@ class RunReport:
     """Names (or expressions) of the tensors gradients were taken of."""
     target_errors: dict[str, str] = field(default_factory=dict)
     """A requested target expression that did not evaluate → the reason."""
+    targets: list[str] | None = None
+    """The target expressions the request named (None: discovered). The Runner sets
+    it, so a run that left nothing to inspect (timeout, crash) still has one
+    finding per requested target."""
     checks: list[CheckResult] = field(default_factory=list)
     """Results of scenario checks that need the framework (finite differences)."""
     findings: list[Finding] = field(default_factory=list)
