@@ -1,9 +1,12 @@
 """Provides ``gradrepl check``: every scenario's starter shows its bug, every solution passes.
 
 One Runner for the whole check: each framework is imported once, in its warm
-worker (both start at once when both are needed), and the scenarios run one
-after another through it. Exit 0 when all is well, 1 when a check failed, 2
-when content is broken or the command line is wrong.
+worker (both start at once when both are needed). Each framework's halves run
+in their own lane, scenario after scenario, so torch and TensorFlow work at
+the same time; the report keeps the scenarios' order. Lessons then replay
+scripts through a ReportCache, so a script the scenarios already ran is not
+run again. Exit 0 when all is well, 1 when a check failed, 2 when content is
+broken or the command line is wrong.
 """
 
 from __future__ import annotations
@@ -18,11 +21,13 @@ from typing import Any
 from gradrepl.core.checks import PhaseResult, Verdict
 from gradrepl.core.content import content_root
 from gradrepl.core.lesson import is_lesson_path
-from gradrepl.core.scenario import Scenario, is_scenario_path, load_scenarios
+from gradrepl.core.scenario import is_scenario_path, load_scenarios
 from gradrepl.errors import FrameworkMissing, GradreplError
-from gradrepl.faces.check_formats import FORMATS, CheckRun, Skipped, to_text
+from gradrepl.faces.check_cache import ReportCache
+from gradrepl.faces.check_formats import FORMATS, CheckRun, to_text
+from gradrepl.faces.check_lanes import check_scenarios
 from gradrepl.faces.progress import Progress
-from gradrepl.faces.scenario_run import RUN_PHASES, content_phase, frameworks_needed, run_phase
+from gradrepl.faces.scenario_run import frameworks_needed
 from gradrepl.render.code import use_color
 
 
@@ -65,9 +70,8 @@ def check_paths(
         missing = _start(runner, frameworks, framework, progress) if frameworks else {}
         if lesson_paths:
             _start_for_lessons(runner, frameworks, framework)
-        for scenario in scenarios:
-            check.results.append(content_phase(scenario))
-            _check_scenario(runner, scenario, frameworks, missing, check, progress)
+            runner = ReportCache(runner)  # lessons replay scripts the scenarios just ran
+        check_scenarios(runner, scenarios, frameworks, missing, check, progress, started)
         if lesson_paths:
             check.results.extend(_check_lessons(lesson_paths, runner, progress, check))
     check.duration_s = time.perf_counter() - started
@@ -124,46 +128,6 @@ def _start_for_lessons(runner: Any, started: list[str], only: str | None) -> Non
     for fw in available_frameworks():
         if fw not in started and only in (None, fw):
             runner.start(fw)
-
-
-def _ready(runner: Any, fw: str, broken: dict[str, str]) -> str | None:
-    """Why ``fw``'s worker cannot run scripts, or None when it is ready (asked once per framework)."""
-    if fw not in broken:
-        try:
-            runner.wait_ready(fw)
-            broken[fw] = ""
-        except FrameworkMissing:
-            raise
-        except GradreplError as error:
-            broken[fw] = str(error)
-    return broken[fw] or None
-
-
-def _check_scenario(
-    runner: Any, scenario: Scenario, frameworks: list[str], missing: dict[str, str], check: CheckRun, progress: Progress
-) -> None:
-    for fw in scenario.frameworks:
-        if fw not in frameworks:
-            continue
-        if fw in missing:
-            check.skipped.append(Skipped(scenario.id, fw, missing[fw]))
-            continue
-        try:
-            _check_half(runner, scenario, fw, check, progress)
-        except FrameworkMissing as error:
-            missing[fw] = str(error)
-            check.skipped.append(Skipped(scenario.id, fw, str(error)))
-
-
-def _check_half(runner: Any, scenario: Scenario, fw: str, check: CheckRun, progress: Progress) -> None:
-    broken = _ready(runner, fw, check.broken_workers)
-    for phase in RUN_PHASES:
-        if broken:
-            script = scenario.spec(fw).starter.name if phase == "starter" else scenario.spec(fw).solution.name
-            check.results.append(PhaseResult(scenario.id, fw, phase, script, (Verdict("", "run", False, broken),)))
-            continue
-        progress.status(f"{scenario.id} [{fw}] {phase}")
-        check.results.append(run_phase(runner, scenario, fw, phase))
 
 
 def _lesson_checker() -> Any:

@@ -32,6 +32,8 @@ class CheckRun:
     duration_s: float = 0.0
     broken_workers: dict[str, str] = field(default_factory=dict)
     """Per framework: why its worker could not start ("" once it did)."""
+    ready_s: dict[str, float] = field(default_factory=dict)
+    """Per framework: seconds from the start of the check until its worker was ready."""
 
     @property
     def failed(self) -> list[PhaseResult]:
@@ -88,6 +90,7 @@ def to_json(run: CheckRun) -> str:
         "passed": run.exit_code == 0,
         "exit_code": run.exit_code,
         "duration_s": round(run.duration_s, 3),
+        "ready_s": {fw: round(s, 3) for fw, s in run.ready_s.items()},
         "results": [_result_dict(r) for r in run.results],
         "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in run.errors],
         "skipped": [{"scenario": s.scenario, "framework": s.framework, "reason": s.reason} for s in run.skipped],
