@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gradrepl.app.session import Workspace
 from gradrepl.core.statedir import atomic_write, state_dir
 
 FORMAT = 1
@@ -86,3 +87,30 @@ class DraftStore:
         """Forget the draft (after a reset to the starter of every framework)."""
         with self._lock:
             self.path(key).unlink(missing_ok=True)
+
+
+def draft_of(ws: Workspace) -> Draft:
+    """What to save of a workspace; a script's buffers remember the file they started from."""
+    bases = {fw: digest(ws.source.starter(fw)) for fw in ws.buffers} if ws.source.kind == "script" else {}
+    return Draft(dict(ws.buffers), ws.framework, ws.revealed, bases)
+
+
+def apply_draft(draft: Draft, ws: Workspace, keep_framework: bool = False) -> list[str]:
+    """Put a saved draft back into a fresh workspace; return notes for the user.
+
+    A script's buffer comes back only while the file is as it was when the
+    buffer was saved: a file edited elsewhere since wins over the old draft.
+    """
+    notes: list[str] = []
+    for fw, text in draft.buffers.items():
+        if fw not in ws.buffers:
+            continue
+        base = draft.bases.get(fw)
+        if ws.source.kind == "script" and base is not None and base != digest(ws.source.starter(fw)):
+            notes.append("The script changed on disk since your last edits here; showing the file.")
+            continue
+        ws.buffers[fw] = text
+    if draft.framework in ws.buffers and not keep_framework:
+        ws.framework = draft.framework
+    ws.revealed = draft.revealed
+    return notes

@@ -172,3 +172,19 @@ def _problems(report: RunReport) -> list[Finding]:
 def _top_problem(report: RunReport) -> Finding | None:
     problems = _problems(report)
     return problems[0] if problems else None
+
+
+def run_summary(report: RunReport) -> str:
+    """The status bar's words for a finished run."""
+    took = f"{report.duration_ms:.0f} ms"
+    if report.outcome == "completed":
+        return f"ran in {took}"
+    if report.outcome == "raised" and report.error is not None:
+        line = f" on line {report.error.line}" if report.error.line else ""
+        return f"raised {report.error.type}{line} ({took})"
+    if report.outcome == "timeout":
+        return "timed out: the run took too long and was stopped; edit to run again"
+    if report.outcome == "crashed":
+        detail = f": {report.error.message}" if report.error else ""
+        return f"the run crashed{detail}; edit to run again"
+    return report.outcome

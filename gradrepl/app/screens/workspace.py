@@ -19,8 +19,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, TabbedContent, TabPane, TextArea
 
-from gradrepl.app.drafts import Draft, digest
-from gradrepl.app.explain import ExplainInput, explanation_markdown, hints_for
+from gradrepl.app.drafts import Draft, apply_draft, draft_of
+from gradrepl.app.explain import ExplainInput, explanation_markdown, hints_for, run_summary
 from gradrepl.app.messages import RunFinished
 from gradrepl.app.session import Source, Workspace
 from gradrepl.app.widgets.check_banner import CheckBanner
@@ -30,7 +30,6 @@ from gradrepl.app.widgets.gradient_tree import GradientTree
 from gradrepl.app.widgets.output_panel import OutputPanel
 from gradrepl.app.widgets.status_bar import StatusBar
 from gradrepl.app.widgets.variables_table import VariablesTable
-from gradrepl.core.report import RunReport
 from gradrepl.errors import GradreplError
 
 if TYPE_CHECKING:
@@ -64,7 +63,6 @@ class WorkspaceScreen(Screen[None]):
         self._debounce: Timer | None = None
         self._save_timer: Timer | None = None
         self._save_version = 0
-        self._restored = False
 
     @property
     def gapp(self) -> GradreplApp:
@@ -211,22 +209,10 @@ class WorkspaceScreen(Screen[None]):
     # -- drafts ------------------------------------------------------------------------
 
     def _restore_draft(self) -> None:
-        ws = self.workspace
-        draft = self.gapp.drafts.load(ws.source.key)
-        if draft is None:
-            return
-        for fw, text in draft.buffers.items():
-            if fw not in ws.buffers:
-                continue
-            base = draft.bases.get(fw)
-            if ws.source.kind == "script" and base is not None and base != digest(ws.source.starter(fw)):
-                self.notify("The script changed on disk since your last edits here; showing the file.")
-                continue
-            ws.buffers[fw] = text
-            self._restored = True
-        if draft.framework in ws.buffers and self.gapp.opening.framework is None:
-            ws.framework = draft.framework
-        ws.revealed = draft.revealed
+        draft = self.gapp.drafts.load(self.workspace.source.key)
+        if draft is not None:
+            for note in apply_draft(draft, self.workspace, keep_framework=self.gapp.opening.framework is not None):
+                self.notify(note)
 
     def _schedule_save(self) -> None:
         if self._save_timer is None:
@@ -235,11 +221,8 @@ class WorkspaceScreen(Screen[None]):
     def save_draft(self) -> None:
         """Write the buffers to the state directory now (atomically, in a thread)."""
         self._save_timer = None
-        ws = self.workspace
         self._save_version += 1
-        bases = {fw: digest(ws.source.starter(fw)) for fw in ws.buffers} if ws.source.kind == "script" else {}
-        draft = Draft(dict(ws.buffers), ws.framework, ws.revealed, bases)
-        self._write_draft(ws.source.key, draft, self._save_version)
+        self._write_draft(self.workspace.source.key, draft_of(self.workspace), self._save_version)
 
     @work(thread=True, group="save", exit_on_error=False)
     def _write_draft(self, key: str, draft: Draft, version: int) -> None:
@@ -258,11 +241,9 @@ class WorkspaceScreen(Screen[None]):
     def on_unmount(self) -> None:
         if self._save_timer is not None:
             self._save_timer.stop()
-            ws = self.workspace
             self._save_version += 1
-            draft = Draft(dict(ws.buffers), ws.framework, ws.revealed)
             try:
-                self.gapp.drafts.save(ws.source.key, draft, self._save_version)
+                self.gapp.drafts.save(self.workspace.source.key, draft_of(self.workspace), self._save_version)
             except GradreplError:
                 pass  # the app is closing; the last timed save is on disk
 
@@ -403,18 +384,3 @@ class WorkspaceScreen(Screen[None]):
             self.query_one(TabbedContent).active = f"tab-{name}"
         self.query_one(f"#{name}").focus()
 
-
-def run_summary(report: RunReport) -> str:
-    """The status bar's words for a finished run."""
-    took = f"{report.duration_ms:.0f} ms"
-    if report.outcome == "completed":
-        return f"ran in {took}"
-    if report.outcome == "raised" and report.error is not None:
-        line = f" on line {report.error.line}" if report.error.line else ""
-        return f"raised {report.error.type}{line} ({took})"
-    if report.outcome == "timeout":
-        return "timed out: the run took too long and was stopped; edit to run again"
-    if report.outcome == "crashed":
-        detail = f": {report.error.message}" if report.error else ""
-        return f"the run crashed{detail}; edit to run again"
-    return report.outcome
