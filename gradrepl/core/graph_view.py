@@ -157,6 +157,9 @@ class GraphView:
             rows.append(self._node_row(self.root))
         elif self.keep is None:
             rows.append(Row("message", "No gradient graph: no loss was differentiated.", tone="none"))
+        if self.graph is not None and self.graph.truncated and self.keep is None:
+            text = f"The graph has more than {len(self._nodes):,} nodes; the walk stopped there."
+            rows.append(Row("message", text, tone="chain"))
         unreached = self._unreached()
         if unreached and self.keep is None:
             text = f"Not reached from the loss ({len(unreached)})"
@@ -312,14 +315,26 @@ class GraphView:
         # The length guard only matters for a malformed (cyclic) graph.
         while len(members) <= len(self._nodes) and self._foldable(node, first=not members):
             members.append(node)
-            node = self._kids[node][0]
+            node = self._inputs(node)[0]
         chain = _Chain(tuple(members), node) if len(members) >= self.min_chain else None
         self._chains[start] = chain
         return chain
 
+    def _inputs(self, node: int) -> list[int]:
+        """The node's inputs that matter for folding: all but plain constants."""
+        return [c for c in self._kids[node] if not self._plain_cut(c)]
+
+    def _plain_cut(self, node: int) -> bool:
+        """A cut that says only "this input needs no gradient" (a constant): no variable, no line.
+
+        Every ``y * 2.0`` has one; letting them count would stop every chain from folding.
+        """
+        n = self._nodes[node]
+        return n.kind == "cut" and n.var is None and n.line is None and not self._kids[node]
+
     def _foldable(self, node: int, first: bool) -> bool:
         n = self._nodes[node]
-        if n.kind != "op" or len(self._kids[node]) != 1 or node == self.root:
+        if n.kind != "op" or node == self.root or len(self._inputs(node)) != 1:
             return False
         # Inside a chain nothing else may point in, or a reference would land mid-fold.
         return first or self._indegree()[node] == 1
@@ -341,7 +356,9 @@ class GraphView:
         if lines:
             lo, hi = min(lines), max(lines)  # type: ignore[type-var]
             where = f", line {lo}" if lo == hi else f", lines {lo}-{hi}"
-        text = f"chain of {len(chain.members):,} ops ({common}{where})"
+        constants = sum(len(self._kids[m]) - 1 for m in chain.members)
+        extra = f", {constants:,} constant inputs" if constants else ""
+        text = f"chain of {len(chain.members):,} ops ({common}{where}{extra})"
         return Row(
             "chain", text, node=chain.members[0], line=lines[0] if lines else None, tone="chain",
             expandable=True, count=len(chain.members),

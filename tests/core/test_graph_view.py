@@ -171,3 +171,34 @@ def test_an_input_used_twice_by_one_op_is_shown_once() -> None:
     first, second = view.children(mul)
     assert (first.kind, first.var) == ("node", "x")
     assert second.kind == "ref" and second.node == 2
+
+
+def test_constant_inputs_do_not_stop_a_chain_from_folding() -> None:
+    # y = y * 1.01 + 0.0, 300 times: each op also has a plain "(no grad)" input.
+    ops, edges, kinds = ["SumBackward0"], {}, {0: "root"}
+    for i in range(300):
+        op, cut = len(ops), len(ops) + 1
+        ops += ["MulBackward0", "(no grad)"]
+        kinds[cut] = "cut"
+        edges[op] = [op + 2, cut]
+    leaf = len(ops)
+    ops.append("AccumulateGrad")
+    kinds[leaf] = "leaf"
+    edges[0] = [1]
+    edges[leaf - 2] = [leaf, leaf - 1]
+    graph = _graph(ops, edges, kinds=kinds, labels={leaf: "w"})
+    graph.truncated = True
+    view = GraphView(graph, [_var("w", leaf, node=leaf)])
+    loss, truncated = view.roots()
+    assert truncated.kind == "message" and "walk stopped" in truncated.text
+    (chain,) = view.children(loss)
+    assert chain.kind == "chain" and chain.count == 300 and "300 constant inputs" in chain.text
+    after, _ = view.children(chain)
+    assert after.var == "w"
+
+
+def test_a_cut_with_a_line_still_stops_a_chain() -> None:
+    ops = ["SumBackward0", "MulBackward0", "MulBackward0", "MulBackward0", "cut", "AccumulateGrad"]
+    graph = _graph(ops, {0: [1], 1: [2], 2: [3, 4], 3: [5]}, kinds={0: "root", 4: "cut", 5: "leaf"}, lines={4: 7})
+    kinds = [r.kind for _, r in flatten(GraphView(graph))]
+    assert "chain" not in kinds
