@@ -7,6 +7,12 @@ imports a framework, and so can be tested with hand-written reports.
 from __future__ import annotations
 
 from gradrepl.core.report import Finding, RunReport
+from gradrepl.diagnosis.common import finding
+
+INCOMPLETE = ("timeout", "crashed", "cancelled")
+"""Outcomes of runs that were stopped: there may be nothing left to inspect."""
+SCRIPT_TARGET = "<script>"
+"""The target of the run_incomplete finding when the request named no targets."""
 
 
 def diagnose(report: RunReport) -> list[Finding]:
@@ -14,7 +20,9 @@ def diagnose(report: RunReport) -> list[Finding]:
 
     Returns findings sorted by confidence (highest first), at least one per
     variable in ``report.variables``; ``symptom="ok", cause="none"`` when the
-    variable's gradient is fine.
+    variable's gradient is fine. A run that was stopped (timeout, memory
+    limit, crash, cancel) also gets one ``run_incomplete`` finding per
+    requested target (``<script>`` when none was named), at confidence 1.0.
     """
     if report.framework == "torch":
         from gradrepl.diagnosis.torch_rules import diagnose_torch as rules
@@ -23,4 +31,20 @@ def diagnose(report: RunReport) -> list[Finding]:
     else:
         from gradrepl.diagnosis.generic import diagnose_generic as rules
     findings = rules(report)
+    if report.outcome in INCOMPLETE:
+        findings = [*incomplete_findings(report), *findings]
     return sorted(findings, key=lambda f: -f.confidence)
+
+
+def incomplete_findings(report: RunReport) -> list[Finding]:
+    """One ``run_incomplete`` finding per requested target, at the line where the run stopped."""
+    error = report.error
+    line = error.line if error is not None else None
+    what = f" ({error.type}: {error.message})" if error is not None and error.message else ""
+    where = f" at line {line}" if line is not None else ""
+    targets = report.targets or [SCRIPT_TARGET]
+    return [
+        finding(target, "error", "run_incomplete", line=line, confidence=1.0,
+                detail=f"The run was stopped{where} before it finished{what}.")
+        for target in dict.fromkeys(targets)
+    ]

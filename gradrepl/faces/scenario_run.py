@@ -51,13 +51,14 @@ def run_phase(runner: RunnerLike, scenario: Scenario, framework: str, phase: str
     script = (spec.starter if phase == "starter" else spec.solution).name
     started = time.perf_counter()
     try:
-        report = runner.run(framework, request_for(scenario, framework, phase))
+        request = request_for(scenario, framework, phase)
+        report = runner.run(framework, request)
     except FrameworkMissing:
         raise  # not a failure of the scenario: the caller skips this framework
     except GradreplError as error:
         verdict = Verdict("", "run", False, f"{script}: {error}")
         return PhaseResult(scenario.id, framework, phase, script, (verdict,))
-    _ensure_findings(report)
+    _ensure_findings(report, request)
     judge = judge_starter if phase == "starter" else judge_solution
     return PhaseResult(
         scenario=scenario.id,
@@ -76,12 +77,14 @@ def content_phase(scenario: Scenario) -> PhaseResult:
     return PhaseResult(scenario.id, "", "content", "scenario.toml", judge_content(scenario))
 
 
-def _ensure_findings(report: RunReport) -> None:
+def _ensure_findings(report: RunReport, request: RunRequest) -> None:
     # the Runner attaches findings; diagnose here only if a runner did not
-    if report.findings or not report.variables:
-        return
-    from gradrepl.diagnosis.engine import diagnose
+    from gradrepl.diagnosis.engine import INCOMPLETE, diagnose
 
+    if report.findings or not (report.variables or report.outcome in INCOMPLETE):
+        return
+    if report.targets is None and request.targets is not None:
+        report.targets = list(request.targets)
     report.findings = diagnose(report)
 
 

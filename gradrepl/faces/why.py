@@ -61,7 +61,7 @@ def diagnose_script(
         with Runner(spare=False, on_status=lambda *event: progress.status(": ".join(map(str, event)))) as owned:
             owned.start(fw)
             report = owned.run(fw, request)
-    _ensure_findings(report)
+    _ensure_findings(report, request)
     _check_targets_evaluated(report, targets or [])
     return report, source
 
@@ -104,12 +104,14 @@ def _detect(source: str, script: str) -> str:
     return str(fw)
 
 
-def _ensure_findings(report: RunReport) -> None:
+def _ensure_findings(report: RunReport, request: RunRequest) -> None:
     # the Runner attaches findings; diagnose here only if a runner did not
-    if report.findings or not report.variables:
-        return
-    from gradrepl.diagnosis.engine import diagnose
+    from gradrepl.diagnosis.engine import INCOMPLETE, diagnose
 
+    if report.findings or not (report.variables or report.outcome in INCOMPLETE):
+        return
+    if report.targets is None and request.targets is not None:
+        report.targets = list(request.targets)
     report.findings = diagnose(report)
 
 

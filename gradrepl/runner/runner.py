@@ -119,6 +119,8 @@ class Runner:
             ex = self._exchange_run(slot, proc, request)
             report = self._report(slot, proc, ex, request)
         report.warnings[:0] = warnings
+        if report.targets is None and request.targets is not None:
+            report.targets = list(request.targets)  # a stopped run is still diagnosed per target
         try:
             report.findings = diagnose(report)
         except Exception as exc:  # a rule bug must not hide the run's own result

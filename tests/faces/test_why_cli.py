@@ -118,3 +118,22 @@ def test_a_script_that_times_out_is_still_diagnosed(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     document = json.loads(done.stdout)
     assert document["outcome"] == "timeout" and document["error"]["type"] == "Timeout"
+    # the contract's "at least one finding per target": the run's own, at the line where it was stopped
+    stopped = document["error"]["line"]
+    assert stopped in (4, 5)
+    (finding,) = document["findings"]
+    assert finding["target"] == "<script>" and finding["symptom"] == "error" and finding["cause"] == "run_incomplete"
+    assert finding["line"] == stopped and finding["confidence"] == 1.0
+    assert f"stopped at line {stopped}" in finding["explanation"]
+
+
+def test_a_stopped_run_has_a_finding_for_each_requested_target(tmp_path: Path) -> None:
+    script = tmp_path / "crash.py"
+    script.write_text("import ctypes\nimport fakegrad\n\nx = fakegrad.tensor(1.0, requires_grad=True)\nctypes.string_at(0)\n")
+    done = _why(str(script), "--format", "json", "--target", "x", "--target", "x * 2")
+    assert done.returncode == 0, done.stderr
+    document = json.loads(done.stdout)
+    assert document["outcome"] == "crashed" and document["error"]["type"] == "Crash"
+    assert [(f["target"], f["cause"], f["line"]) for f in document["findings"]] == [("x", "run_incomplete", 5), ("x * 2", "run_incomplete", 5)]
+    text = _why(str(script), "--target", "x").stdout
+    assert "x: the run raised an error" in text and "The run was stopped before it finished" in text
