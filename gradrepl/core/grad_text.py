@@ -1,7 +1,7 @@
 """Provides short plain-text summaries of gradients, shared by every face.
 
 The Textual app, the REPL's ``:tree`` and the checker all describe a gradient
-the same way: ``None``, ``0``, ``NaN x3`` or a norm with a few values.
+the same way: ``None``, ``0``, ``NaN in 3 of 8`` or a norm.
 """
 
 from __future__ import annotations
@@ -18,19 +18,20 @@ def grad_tone(grad: GradState) -> GradTone:
 
 
 def describe_grad(grad: GradState) -> str:
-    """A one-line summary such as ``None``, ``0 (2x3)``, ``NaN x4`` or ``norm 1.25``."""
+    """A one-line summary such as ``None``, ``0 (2x3)``, ``NaN in 2 of 4`` or ``norm 1.25 (3)``."""
     shape = _shape(grad.shape)
     if grad.kind == "none":
         return "None"
     if grad.kind == "zero":
         return f"0 {shape}".rstrip()
     if grad.kind == "nonfinite":
+        total = f" of {_numel(grad.shape):,}" if grad.shape else ""
         parts = []
         if grad.nan_count:
-            parts.append(f"NaN x{grad.nan_count}")
+            parts.append(f"NaN in {grad.nan_count:,}{total}")
         if grad.inf_count:
-            parts.append(f"inf x{grad.inf_count}")
-        return (", ".join(parts) or "NaN") + (f" {shape}" if shape else "")
+            parts.append(f"inf in {grad.inf_count:,}{total}")
+        return ", ".join(parts) or "NaN"
     return _finite(grad, shape)
 
 

@@ -14,7 +14,7 @@ children when the user opens it:
 * a node with several parents is expanded under exactly one of them (its
   parent on a breadth-first walk from the loss, i.e. where it is shallowest);
   everywhere else it is a ``ref`` row pointing at that node;
-* a run of at least ``min_chain`` single-input ops that nothing else points
+* a run of at least ``min_chain`` (6) single-input ops that nothing else points
   into is one ``chain`` row ("chain of 812 ops"); opening it shows the node
   after the chain, then a paged flat list of the folded ops;
 * ``path_to(node)`` is a new view of only the nodes on some path from the loss
@@ -42,7 +42,7 @@ from gradrepl.core.report import Finding, Graph, GraphNode, VariableInfo
 RowKind = Literal["node", "ref", "chain", "ops", "op", "more", "unreached", "var", "message"]
 
 PAGE_SIZE = 50
-MIN_CHAIN = 3
+MIN_CHAIN = 6
 
 
 @dataclass(frozen=True)

@@ -200,5 +200,6 @@ def test_constant_inputs_do_not_stop_a_chain_from_folding() -> None:
 def test_a_cut_with_a_line_still_stops_a_chain() -> None:
     ops = ["SumBackward0", "MulBackward0", "MulBackward0", "MulBackward0", "cut", "AccumulateGrad"]
     graph = _graph(ops, {0: [1], 1: [2], 2: [3, 4], 3: [5]}, kinds={0: "root", 4: "cut", 5: "leaf"}, lines={4: 7})
-    kinds = [r.kind for _, r in flatten(GraphView(graph))]
+    kinds = [r.kind for _, r in flatten(GraphView(graph, min_chain=2))]
     assert "chain" not in kinds
+    assert "chain" in [r.kind for _, r in flatten(GraphView(_chain_graph(3), min_chain=2))]

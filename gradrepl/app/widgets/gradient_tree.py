@@ -97,7 +97,7 @@ class GradientTree(Tree[Row]):
         while queue and shown < self.auto_rows:
             node = queue.popleft()
             row = node.data
-            if row is None or not row.expandable or row.kind not in ("node", "unreached") or _depth(node) > 8:
+            if row is None or not row.expandable or row.kind not in ("node", "unreached", "chain") or _depth(node) > 8:
                 continue
             self._populate(node)
             node.expand()
