@@ -273,11 +273,19 @@ class GraphView:
         name = node.label or (var.name if var else node.op)
         if var is None:
             return Row("node", f"{name}  leaf" + _at(node.line), node=node.id, line=node.line, expandable=expandable)
-        text = f"{name}  grad {describe_grad(var.grad)}"
-        line = var.line if var.line is not None else node.line
+        text, line = self._with_cause(var, f"{name}  grad {describe_grad(var.grad)}")
+        line = line if line is not None else node.line
         return Row(
             "node", text, node=node.id, line=line, tone=grad_tone(var.grad), expandable=expandable, var=var.name
         )
+
+    def _with_cause(self, var: VariableInfo, text: str) -> tuple[str, int | None]:
+        """The row text with the diagnosed cause appended, and the line to jump to (the cause's)."""
+        finding = self._top_finding.get(var.name)
+        if finding is None or finding.cause == causes.NONE:
+            return text, var.line
+        text += f"  [{_cause_title(finding.cause)}" + (f", line {finding.line}]" if finding.line else "]")
+        return text, finding.line or var.line
 
     def _cut_row(self, node: GraphNode, expandable: bool) -> Row:
         text = f"cut: {node.note or node.op}" + _at(node.line)
@@ -296,12 +304,7 @@ class GraphView:
         return Row("op", node.op + _at(node.line), node=node_id, line=node.line)
 
     def _var_row(self, var: VariableInfo) -> Row:
-        finding = self._top_finding.get(var.name)
-        text = f"{var.name}  grad {describe_grad(var.grad)}"
-        line = var.line
-        if finding is not None and finding.cause != causes.NONE:
-            text += f"  [{_cause_title(finding.cause)}" + (f", line {finding.line}]" if finding.line else "]")
-            line = finding.line or line
+        text, line = self._with_cause(var, f"{var.name}  grad {describe_grad(var.grad)}")
         return Row("var", text, line=line, tone=grad_tone(var.grad), var=var.name, node=var.node)
 
     # -- chains -------------------------------------------------------------

@@ -203,3 +203,13 @@ def test_a_cut_with_a_line_still_stops_a_chain() -> None:
     kinds = [r.kind for _, r in flatten(GraphView(graph, min_chain=2))]
     assert "chain" not in kinds
     assert "chain" in [r.kind for _, r in flatten(GraphView(_chain_graph(3), min_chain=2))]
+
+
+def test_a_leaf_in_the_graph_shows_its_diagnosed_cause() -> None:
+    graph = _graph(["MulBackward0", "AccumulateGrad"], {0: [1]}, kinds={0: "root", 1: "leaf"}, labels={1: "w"})
+    w = _var("w", 1, kind="none", node=1, line=2)
+    finding = Finding(target="w", symptom="grad_none", cause="grads_cleared", line=9, confidence=0.9)
+    (root,) = GraphView(graph, [w], [finding]).roots()
+    (leaf,) = GraphView(graph, [w], [finding]).children(root)
+    assert leaf.text == f"w  grad None  [{causes.get('grads_cleared').title}, line 9]"
+    assert leaf.line == 9 and leaf.tone == "none"
