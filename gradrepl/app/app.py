@@ -115,7 +115,12 @@ class GradreplApp(App[int]):
     def on_mount(self) -> None:
         from gradrepl.app.screens.opening import first_screen
 
-        self.push_screen(first_screen(self, self.opening))
+        try:
+            screen = first_screen(self, self.opening)
+        except GradreplError as error:  # checked before start-up, but a file can change meanwhile
+            self.exit(2, return_code=2, message=f"gradrepl: {error}")
+            return
+        self.push_screen(screen)
         if self.progress.warning:
             self.notify(self.progress.warning, severity="warning", timeout=10)
 

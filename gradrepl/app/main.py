@@ -14,6 +14,7 @@ from typing import Any
 
 from gradrepl.app.app import GradreplApp, Opening
 from gradrepl.app.catalog import Catalog
+from gradrepl.app.session import Source
 from gradrepl.core.scenario import is_scenario_path
 from gradrepl.errors import GradreplError
 
@@ -33,6 +34,7 @@ def resolve_opening(path: str | None, framework: str | None, catalog: Callable[[
         return Opening("browser", framework=framework)
     candidate = Path(path)
     if candidate.is_file() and candidate.suffix == ".py":
+        Source.of_script(candidate, framework)  # an unreadable script is one clear error, before the app starts
         return Opening("script", str(candidate), framework)
     if is_scenario_path(candidate) or catalog().scenario(path) is not None:
         return Opening("scenario", path, framework)
