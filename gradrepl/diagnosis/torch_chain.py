@@ -24,6 +24,12 @@ class Break:
     cause: str
     event: Event
     detail: str
+    line: int | None = None
+    """Where to point, when not at the event itself."""
+
+    @property
+    def at(self) -> int | None:
+        return self.line if self.line is not None else self.event.line
 
 
 def find_break(chain: list[Event], name: str) -> Break | None:
@@ -50,6 +56,11 @@ def find_break(chain: list[Event], name: str) -> Break | None:
         return Break("non_differentiable_op", first,
                      f"{name}'s path is cut at {where}: the library call there computes `{first.op}` with gradient "
                      "recording switched off, so its result carries no gradient.")
+    if kind == "no_grad" and first.detail.get("decorated") and first.detail.get("region_line"):
+        call = first.detail["region_line"]
+        return Break("no_grad_context", first,
+                     f"line {call} calls a function decorated with @torch.no_grad(): everything it computes for "
+                     f"{name} (`{first.op}` at {where}) carries no gradient.", line=call)
     if kind in ("no_grad", "inference_mode"):
         region = first.detail.get("region_line")
         block = "torch.inference_mode()" if kind == "inference_mode" else "torch.no_grad()"

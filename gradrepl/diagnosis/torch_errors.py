@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from gradrepl.core.report import Event
 from gradrepl.diagnosis.torch_facts import RunFacts, seq
@@ -25,6 +26,11 @@ class Root:
     detail: str
     op: str = ""
     confidence: float = 0.95
+    involved: frozenset[int] = frozenset()
+    """Variables the failing call changed itself: the error is theirs even when an earlier
+    backward left them a gradient. Any other variable with a gradient shows "ok"."""
+    failing: frozenset[int] = frozenset()
+    """Variables the loss of the failing backward derives from."""
 
 
 def from_error(facts: RunFacts) -> Root | None:
@@ -35,6 +41,9 @@ def from_error(facts: RunFacts) -> Root | None:
     for rule in RULES:
         root = rule(facts, text)
         if root is not None:
+            root.failing = frozenset(u for e in facts.losses() if e.detail.get("error") for u in e.uids)
+            if root.cause == "inplace_leaf":  # the failing op changed these very tensors
+                root.involved = frozenset(u for e in facts.of_kind("inplace") if e.detail.get("error") for u in e.uids)
             return root
     return None
 
@@ -109,9 +118,22 @@ def _second_time(facts: RunFacts, text: str) -> Root | None:
 
 def _int_dtype(facts: RunFacts, text: str) -> Root | None:
     if "floating point" in text and "require gradients" in text:
-        line = _error_line(facts)
-        return Root("int_dtype", line, f"line {line} asks an integer tensor to require grad.")
+        asked = _error_line(facts)
+        failed = next((e for e in facts.of_kind("requires_grad_error") if e.line == asked), None)
+        made = failed.detail.get("created_line") if failed is not None else None
+        if made and made != asked:
+            return Root("int_dtype", made, f"the tensor made at line {made} has an integer dtype "
+                                           f"({failed.detail.get('dtype')}); line {asked} asks it to require grad.")
+        return Root("int_dtype", asked, f"line {asked} asks an integer tensor to require grad.")
     return None
+
+
+def _empty_optimizer(facts: RunFacts, text: str) -> Root | None:
+    if "optimizer got an empty parameter list" not in text:
+        return None
+    line = _error_line(facts)
+    return Root("optimizer_wrong_params", line, f"the optimizer created at line {line} was given no parameters "
+                                                "(a generator such as model.parameters() can be used up only once).")
 
 
 def _inference(facts: RunFacts, text: str) -> Root | None:
@@ -144,8 +166,23 @@ def _non_leaf_optimizer(facts: RunFacts, text: str) -> Root | None:
     if "optimize a non-leaf Tensor" not in text:
         return None
     var = next((v for v in facts.report.variables if not v.is_leaf), None)
-    line = (var.evidence.get("grad_fn_line") or var.line) if var is not None else _error_line(facts)
-    return Root("rebind_non_leaf", line, f"the tensor given to the optimizer is the result of an operation (line {line}), not a leaf.")
+    if var is None:
+        line = _error_line(facts)
+        return Root("rebind_non_leaf", line, f"the tensor given to the optimizer at line {line} is the result of an operation, not a leaf.")
+    cause, line = rebinding(var)
+    return Root(cause, line, f"{var.name}, given to the optimizer, is the result of an operation (line {line}), not a leaf.")
+
+
+def rebinding(var: Any) -> tuple[str, int | None]:
+    """``w = torch.randn(3, requires_grad=True) * 0.1`` (the leaf never had a name) is
+    rebind_non_leaf; ``w = w - lr * w.grad`` later on (a name that held the leaf now
+    holds a result) is param_rebound. Both at the line that made the name a result."""
+    ev = var.evidence
+    line = ev.get("orphan_line") or ev.get("grad_fn_line") or var.line
+    made = ev.get("orphan_leaf_line")
+    if made is not None and line is not None and made != line:
+        return "param_rebound", line
+    return "rebind_non_leaf", line
 
 
 def _assign_parameter(facts: RunFacts, text: str) -> Root | None:
@@ -160,7 +197,7 @@ def _error_line(facts: RunFacts) -> int | None:
 
 
 RULES = (_inplace_leaf, _inplace_saved, _second_time, _int_dtype, _inference, _not_implemented,
-         _numpy_requires_grad, _non_leaf_optimizer, _assign_parameter)
+         _numpy_requires_grad, _non_leaf_optimizer, _assign_parameter, _empty_optimizer)
 
 
 def earliest(events: list[Event]) -> Event | None:

@@ -34,11 +34,16 @@ def diagnose_torch(report: RunReport) -> list[Finding]:
 
 def _diagnose(var: VariableInfo, facts: RunFacts, root: torch_errors.Root | None) -> list[Finding]:
     symptom = symptom_of(var, facts.report)
-    if root is not None:
-        # a known autograd error stopped the run: it is what every target shows
+    if root is not None and (symptom != "ok" or var.uid in root.involved):
+        # a known autograd error stopped the run: the root of what this target shows
         return [finding(var, "error", root.cause, line=root.line, confidence=root.confidence, detail=root.detail, op=root.op)]
     if symptom == "ok":
-        return [ok_finding(var), *_optimizer_notes(var, facts)]
+        notes = _optimizer_notes(var, facts)
+        if root is not None and var.uid in root.failing:
+            notes.append(finding(var, "ok", root.cause, line=root.line, op=root.op, confidence=0.5,
+                                 detail=f"{var.name} has a gradient from an earlier backward, but the backward that "
+                                        f"failed would have added to it: {root.detail}"))
+        return [ok_finding(var), *notes]
     if var.grad.kind == "nonfinite":
         return [_nonfinite(var, symptom, facts)]
     if var.grad.kind == "zero":
@@ -66,7 +71,7 @@ def _not_required(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Findi
         return None
     cut = find_break(facts.indexed(ev(var, "value_events", [])), var.name)
     if cut is not None:
-        return finding(var, symptom, cut.cause, line=cut.event.line, op=cut.event.op,
+        return finding(var, symptom, cut.cause, line=cut.at, op=cut.event.op,
                        detail=f"{var.name} itself was made without history: {cut.detail}")
     if var.dtype.startswith(INTEGER):
         return finding(var, symptom, "int_dtype", line=var.line,
@@ -88,7 +93,7 @@ def _late_requires_grad(var: VariableInfo, symptom: Symptom, facts: RunFacts) ->
         return None
     enable = facts.indexed(ev(var, "enable_events", []))
     when = f" at line {enable[0].line}" if enable else ""
-    return finding(var, symptom, "no_requires_grad", line=var.line,
+    return finding(var, symptom, "no_requires_grad", line=enable[0].line if enable else var.line,
                    detail=f"{var.name} is used at line {used} before requires_grad is switched on{when}; "
                           "operations done before that are not recorded.")
 
@@ -99,8 +104,13 @@ def _non_leaf(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding |
     line = ev(var, "grad_fn_line") or var.line
     grad_fn = ev(var, "grad_fn", "")
     if ev(var, "orphan_leaf"):
-        first = ev(var, "orphan_line") or line
-        return finding(var, symptom, "rebind_non_leaf", line=first, op=grad_fn,
+        cause, first = torch_errors.rebinding(var)
+        if cause == "param_rebound":
+            made = ev(var, "orphan_leaf_line")
+            return finding(var, symptom, cause, line=first, op=grad_fn,
+                           detail=f"line {first} binds {var.name} to a result computed from it ({grad_fn}); the leaf "
+                                  f"made at line {made}, the one that gets .grad, has no name any more.")
+        return finding(var, symptom, cause, line=first, op=grad_fn,
                        detail=f"{var.name} is bound at line {first} to the result of an operation on the leaf tensor "
                               f"that requires grad (now {grad_fn}), not to the leaf itself; only leaves get .grad.")
     leaves = ", ".join(ev(var, "leaf_names", [])[:3])
@@ -160,7 +170,7 @@ def _cut(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding | None
     cut = find_break(facts.indexed(ev(var, "path_events", [])), var.name)
     if cut is None:
         return None
-    return finding(var, symptom, cut.cause, line=cut.event.line, op=cut.event.op, detail=cut.detail)
+    return finding(var, symptom, cut.cause, line=cut.at, op=cut.event.op, detail=cut.detail)
 
 
 def _unused(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding | None:
@@ -169,6 +179,10 @@ def _unused(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding | N
     replaced = facts.indexed(ev(var, "replaced_events", []))
     if replaced:
         r = replaced[-1]
+        if ev(var, "in_optimizer"):
+            return finding(var, symptom, "optimizer_wrong_params", line=r.line, op=r.op,
+                           detail=f"line {r.line} replaces `{r.op}` after the optimizer was created: the optimizer "
+                                  f"still holds the old parameter ({var.name}), which the loss no longer uses.")
         return finding(var, symptom, "param_rebound", line=r.line, op=r.op,
                        detail=f"line {r.line} replaces `{r.op}` with a new parameter; {var.name} is the old one, "
                               "which the loss no longer uses.")
@@ -273,7 +287,7 @@ def _optimizer_notes(var: VariableInfo, facts: RunFacts) -> list[Finding]:
     replaced = [e for e in facts.of_kind("param_replaced") if var.uid in e.detail.get("new", [])]
     if replaced:
         r = replaced[-1]
-        return [finding(var, "ok", "param_rebound", line=r.line, op=r.op, confidence=0.6,
+        return [finding(var, "ok", "optimizer_wrong_params", line=r.line, op=r.op, confidence=0.6,
                         detail=f"{var.name} gets a gradient, but it replaced the parameter at line {r.line} after the "
                                "optimizer was created, so step() never updates it.")]
     holder = ev(var, "unregistered_in")

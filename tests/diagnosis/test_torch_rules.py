@@ -69,11 +69,13 @@ def test_two_separate_backwards_blame_the_first_and_a_loop_blames_the_reused_val
     message = "Trying to backward through the graph a second time (or directly access saved tensors ...)"
     first = ev("backward", 10, "Tensor.backward", seq=5)
     second = ev("backward", 11, "Tensor.backward", seq=9, error=message, reused={"op": "TanhBackward0", "line": 7, "is_loss": False})
-    f = top(report([var(kind="finite")], [first, second], message, line=11))
+    f = top(report([var()], [first, second], message, line=11))
     assert (f.cause, f.line) == ("retain_graph", 10)
+    healthy = [f for f in diagnose(report([var(kind="finite")], [first, second], message, line=11))]
+    assert [(f.cause, f.symptom) for f in healthy] == [("none", "ok"), ("retain_graph", "ok")]
     loop = ev("backward", 10, "Tensor.backward", seq=5, error=message, reused={"op": "TanhBackward0", "line": 7, "is_loss": False})
     loop.detail["count"] = 2
-    f = top(report([var(kind="finite")], [loop], message, line=10))
+    f = top(report([var()], [loop], message, line=10))
     assert (f.cause, f.line) == ("retain_graph", 7)
 
 
@@ -120,3 +122,15 @@ def test_a_healthy_gradient_is_ok_and_an_unstepped_parameter_gets_a_second_note(
     findings = diagnose(r)
     assert [(f.cause, f.symptom, f.confidence) for f in findings][0] == ("none", "ok", 1.0)
     assert findings[1].cause == "optimizer_wrong_params" and findings[1].confidence < 1.0
+
+
+def test_a_name_rebound_later_is_param_rebound_and_at_creation_rebind_non_leaf() -> None:
+    later = var(is_leaf=False, grad_fn="SubBackward0", grad_fn_line=13, orphan_leaf=True, orphan_line=13, orphan_leaf_line=7)
+    assert (top(report([later], [])).cause, top(report([later], [])).line) == ("param_rebound", 13)
+    same = var(is_leaf=False, grad_fn="MulBackward0", grad_fn_line=3, orphan_leaf=True, orphan_line=3, orphan_leaf_line=3)
+    assert (top(report([same], [])).cause, top(report([same], [])).line) == ("rebind_non_leaf", 3)
+
+
+def test_an_optimizer_given_nothing_is_optimizer_wrong_params() -> None:
+    f = top(report([var()], [], "optimizer got an empty parameter list", line=13))
+    assert (f.cause, f.line, f.symptom) == ("optimizer_wrong_params", 13, "error")

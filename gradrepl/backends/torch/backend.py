@@ -115,13 +115,29 @@ def _uncalled(tree: ast.AST | None) -> list[Event]:
 
 
 def _def_lines(events: list[Event], tree: ast.AST | None) -> None:
-    """A code object starts at its first decorator; point hook and backward lines at the ``def``."""
+    """A code object starts at its first decorator: point hook and custom-backward lines at
+    the function's last ``return`` (where the gradient is made), else at its ``def``."""
     starts: dict[int, int] = {}
     for node in ast.walk(tree) if tree is not None else ():
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.decorator_list:
-            starts[min(d.lineno for d in node.decorator_list)] = node.lineno
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            first = min([d.lineno for d in node.decorator_list] + [node.lineno])
+            returns = [r.lineno for r in _own_nodes(node) if isinstance(r, ast.Return) and r.value is not None]
+            starts[first] = max(returns) if returns else node.lineno
     for event in events:
         for key in ("backward_line", "hook_line"):
             line = event.detail.get(key)
             if isinstance(line, int) and line in starts:
                 event.detail[key] = starts[line]
+
+
+def _own_nodes(fn: ast.AST) -> list[ast.AST]:
+    """The nodes of a function's body, not of the functions nested in it."""
+    out: list[ast.AST] = []
+    todo = list(ast.iter_child_nodes(fn))
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        out.append(node)
+        todo.extend(ast.iter_child_nodes(node))
+    return out

@@ -230,7 +230,16 @@ class Handlers:
         rec.next_seq()
         t = args[0]
         value = _arg(args, kwargs, 1, "requires_grad", True)
-        out = rec.call(func, args, kwargs)
+        try:
+            out = rec.call(func, args, kwargs)
+        except Exception:
+            if isinstance(t, Tensor):  # an integer tensor: say where it was made
+                entry = rec.prov.get(t)
+                event = rec.event("requires_grad_error", line, info.display)
+                if event is not None:
+                    event.detail.update(dtype=str(t.dtype).replace("torch.", ""),
+                                        created_line=entry.line if entry is not None else None)
+            raise
         if not isinstance(t, Tensor):
             return out
         entry = rec.prov.get(t)
@@ -272,13 +281,15 @@ class Handlers:
             rec.next_seq()
             if rec.grad_off_line is None or torch.is_grad_enabled() is False:
                 rec.grad_off_line = line
-                rec.grad_off_library = _opened_by_library(rec.filename)
+                opener = _opener(rec.filename)
+                rec.grad_off_library = opener == "library"
+                rec.grad_off_decorated = opener == "decorator"
             event = rec.event("grad_mode_off", line, "torch.no_grad")
             if event is not None and rec.grad_off_library:
                 event.detail["library"] = True
         else:
             rec.grad_off_line = None
-            rec.grad_off_library = False
+            rec.grad_off_library = rec.grad_off_decorated = False
         return out
 
     def set_data(self, info: OpInfo, func: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
@@ -338,22 +349,23 @@ _GRAD_MODE_FILES = ("grad_mode.py", "_contextlib.py")
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def _opened_by_library(filename: str) -> bool:
-    """Whether the no_grad block being entered was opened by library code (a distribution's
-    sample(), say) rather than by the user's script (a ``with`` or a decorator there)."""
+def _opener(filename: str) -> str:
+    """Who opened the no_grad block being entered: ``script`` (a ``with`` in the user's
+    code), ``decorator`` (``@torch.no_grad()`` on a function of the script) or
+    ``library`` (library code, like a distribution's sample())."""
     frame = sys._getframe(2)
     while frame is not None:
         path = frame.f_code.co_filename
         if path == filename:
-            return False
+            return "script"
         if not (path.endswith(_GRAD_MODE_FILES) or path.startswith(_HERE)):
-            return True
+            return "library"
         if path.endswith("_contextlib.py"):  # @torch.no_grad() on a function: whose function?
             code = getattr(frame.f_locals.get("func"), "__code__", None)
             if code is not None:
-                return code.co_filename != filename
+                return "decorator" if code.co_filename == filename else "library"
         frame = frame.f_back
-    return False
+    return "script"
 
 
 _DISPATCH_FILES = ("overrides.py", "autograd/__init__.py", "_tensor.py")

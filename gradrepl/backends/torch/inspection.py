@@ -209,8 +209,10 @@ class Inspector:
                 self._named_fns = targets.named_grad_fns(self.ns)
             found = targets.orphan_line(t, self.names, self._named_fns, ORPHAN_EXPLICIT)
             ev["orphan_leaf"] = found is not False
-            if found is not False and found is not None:
-                ev["orphan_line"] = found
+            if isinstance(found, tuple):
+                if found[0] is not None:
+                    ev["orphan_line"] = found[0]
+                ev["orphan_leaf_line"] = self._line_of(found[1], rec.prov.get(found[1]))
             ev["leaf_names"] = _unique(self.names[id(leaf)] for leaf in leaves if id(leaf) in self.names)[:8]
         if info.node is not None:
             ev["path_special"] = ctx.path_special(info.node)

@@ -65,6 +65,8 @@ class TorchRecording(Recording):
         self.grad_off_line: int | None = None
         self.grad_off_library = False
         """Whether library code (not the script) switched grad mode off."""
+        self.grad_off_decorated = False
+        """Whether ``@torch.no_grad()`` on a function of the script did."""
         self.inference_line: int | None = None
         self.grad_taint: frozenset[int] = EMPTY
         """Taint given to gradients read after the last backward (with its token without create_graph)."""
@@ -353,6 +355,8 @@ class TorchRecording(Recording):
                 rec.detail.setdefault("region_line", self.grad_off_line)
                 if self.grad_off_library:
                     rec.detail["library"] = True
+                if self.grad_off_decorated:
+                    rec.detail["decorated"] = True
         else:
             rec = self.event("nondiff", line, info.display, taint)
             if rec is not None and not rec.detail:

@@ -125,9 +125,10 @@ def orphan(t: Tensor, names: dict[int, str], named_fns: set[Any], max_nodes: int
     return orphan_line(t, names, named_fns, max_nodes) is not False
 
 
-def orphan_line(t: Tensor, names: dict[int, str], named_fns: set[Any], max_nodes: int = ORPHAN_MAX_NODES) -> int | None | bool:
-    """False when ``t`` is no orphan; else the line of the first op applied to the unnamed
-    leaf (where the name stopped meaning the leaf), or None when that line is unknown."""
+def orphan_line(t: Tensor, names: dict[int, str], named_fns: set[Any],
+                max_nodes: int = ORPHAN_MAX_NODES) -> tuple[int | None, Tensor] | bool:
+    """False when ``t`` is no orphan; else (the line of the first op applied to the unnamed
+    leaf, where the name stopped meaning the leaf, or None; the leaf)."""
     grad_fn = safe_grad_fn(t)
     if t.is_leaf or not t.requires_grad or grad_fn is None:
         return False
@@ -152,9 +153,9 @@ def orphan_line(t: Tensor, names: dict[int, str], named_fns: set[Any], max_nodes
                 stack.append((child, node))
     if len(leaves) != 1 or id(leaves[0][0]) in names:
         return False
-    parent = leaves[0][1]
+    leaf, parent = leaves[0]
     line = parent.metadata.get(META_LINE) if parent is not None else None
-    return line if isinstance(line, int) else None
+    return (line if isinstance(line, int) else None), leaf
 
 
 def _frozen_on_purpose(rec: TorchRecording | None) -> set[int]:

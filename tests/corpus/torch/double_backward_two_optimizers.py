@@ -6,7 +6,7 @@ shared = nn.Linear(6, 6)
 actor = nn.Linear(6, 2)
 critic = nn.Linear(6, 1)
 opt_actor = torch.optim.Adam(list(shared.parameters()) + list(actor.parameters()))
-opt_critic = torch.optim.Adam(critic.parameters())
+opt_critic = torch.optim.Adam(list(shared.parameters()) + list(critic.parameters()))
 
 state = torch.randn(5, 6)
 feat = torch.relu(shared(state))

@@ -1,4 +1,4 @@
-# gradrepl-corpus: target=feature.weight cause=hook_or_custom_fn line=13 symptom=grad_zero
+# gradrepl-corpus: target=feature.weight cause=hook_or_custom_fn line=14 symptom=grad_zero
 import torch
 import torch.nn as nn
 

@@ -1,4 +1,4 @@
-# gradrepl-corpus: target=steps cause=int_dtype line=5 symptom=error
+# gradrepl-corpus: target=steps cause=int_dtype line=4 symptom=error
 import torch
 
 steps = torch.arange(0, 10)

@@ -1,4 +1,4 @@
-# gradrepl-corpus: target=backbone.weight cause=no_grad_context line=14 symptom=grad_none
+# gradrepl-corpus: target=backbone.weight cause=no_grad_context line=19 symptom=grad_none
 # gradrepl-corpus: target=head.weight cause=none
 import torch
 import torch.nn as nn

@@ -1,4 +1,4 @@
-# gradrepl-corpus: target=model.layer.weight cause=no_grad_context line=13 symptom=error
+# gradrepl-corpus: target=model.layer.weight cause=no_grad_context line=18 symptom=error
 import torch
 import torch.nn as nn
 

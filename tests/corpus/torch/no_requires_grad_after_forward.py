@@ -1,4 +1,4 @@
-# gradrepl-corpus: target=theta cause=no_requires_grad line=4 symptom=error
+# gradrepl-corpus: target=theta cause=no_requires_grad line=6 symptom=error
 import torch
 
 theta = torch.tensor([0.1, 0.2, 0.3])

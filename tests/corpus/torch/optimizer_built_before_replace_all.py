@@ -1,4 +1,4 @@
-# gradrepl-corpus: target=optimizer.param_groups[0]['params'][0] cause=param_rebound line=7 symptom=grad_none
+# gradrepl-corpus: target=optimizer.param_groups[0]['params'][0] cause=optimizer_wrong_params line=7 symptom=grad_none
 import torch
 import torch.nn as nn
 

@@ -1,4 +1,4 @@
-# gradrepl-corpus: target=opt.param_groups[0]['params'][0] cause=param_rebound line=12 symptom=grad_none
+# gradrepl-corpus: target=opt.param_groups[0]['params'][0] cause=optimizer_wrong_params line=12 symptom=grad_none
 import torch
 import torch.nn as nn
 

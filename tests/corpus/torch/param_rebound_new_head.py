@@ -1,4 +1,4 @@
-# gradrepl-corpus: target=opt.param_groups[0]['params'][2] cause=param_rebound line=18 symptom=grad_none
+# gradrepl-corpus: target=opt.param_groups[0]['params'][2] cause=optimizer_wrong_params line=18 symptom=grad_none
 import torch
 import torch.nn as nn
 

@@ -1,4 +1,4 @@
-# gradrepl-corpus: target=x_adv cause=rebind_non_leaf line=14 symptom=error
+# gradrepl-corpus: target=x_adv cause=param_rebound line=14 symptom=error
 import torch
 import torch.nn as nn
 

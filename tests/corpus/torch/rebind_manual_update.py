@@ -1,4 +1,4 @@
-# gradrepl-corpus: target=w cause=rebind_non_leaf line=11 symptom=error
+# gradrepl-corpus: target=w cause=param_rebound line=11 symptom=error
 import torch
 
 xs = torch.randn(30, 2)

@@ -1,4 +1,4 @@
-# gradrepl-corpus: target=coeffs cause=rebind_non_leaf line=5 symptom=grad_none
+# gradrepl-corpus: target=coeffs cause=param_rebound line=5 symptom=grad_none
 import torch
 
 coeffs = torch.zeros(4, requires_grad=True)
