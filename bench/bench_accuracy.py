@@ -203,7 +203,15 @@ def discovery_alarms(runner: Any, framework: str, path: Path) -> list[str]:
     tops: dict[str, Any] = {}
     for f in sorted(report.findings, key=lambda f: -f.confidence):
         tops.setdefault(f.target, f)
-    return [f"{path.name} {t}: discovered, got {f.cause}@{f.line}" for t, f in tops.items() if f.cause != "none"]
+    return [f"{path.name} {t}: discovered, got {f.cause}@{f.line}" for t, f in tops.items()
+            if f.cause != "none" and not _frozen_by_the_code(report, t, f)]
+
+
+def _frozen_by_the_code(report: Any, target: str, finding: Any) -> bool:
+    """A parameter the program froze itself (fine-tuning, an attack on the input) is reported
+    as frozen: a true statement about its state, not an alarm."""
+    var = report.variable(target)
+    return finding.cause == "frozen_parameter" and var is not None and bool(var.evidence.get("freeze_events"))
 
 
 def main(argv: list[str] | None = None) -> int:
