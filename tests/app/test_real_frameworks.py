@@ -66,6 +66,7 @@ async def test_see_none_fix_it_pass_and_switch_framework(app_factory: Factory) -
         assert screen.workspace.framework == "tensorflow" and screen.sub_title == "tensorflow"
         assert screen.editor.text == (HERE / "starter_tf.py").read_text()
         await _shows_b_without_gradient(pilot, screen, "constant_not_watched")
+        assert [str(c.label) for c in screen.variables.columns.values()][3] == "trainable"
 
         await pilot.press("ctrl+f")
         assert screen.editor.text == solution  # the torch edits were kept

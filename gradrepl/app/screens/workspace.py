@@ -174,6 +174,7 @@ class WorkspaceScreen(Screen[None]):
             return
         self.tree.stale = ws.pending
         self.tree.view = message.view
+        self.variables.framework = message.framework
         self.variables.variables = message.report.variables
         self.output.report = message.report
         self.banner.passed = ws.passed

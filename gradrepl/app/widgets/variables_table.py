@@ -14,6 +14,8 @@ from gradrepl.core.grad_text import describe_grad, grad_tone
 from gradrepl.core.report import VariableInfo
 
 COLUMNS = ("name", "shape", "dtype", "requires_grad", "is_leaf", "grad")
+FLAG_NAME = {"tensorflow": "trainable"}
+"""What the framework calls "tracks gradients" (torch: requires_grad)."""
 
 
 class VariablesTable(DataTable[Text]):
@@ -23,6 +25,8 @@ class VariablesTable(DataTable[Text]):
 
     variables: reactive[list[VariableInfo]] = reactive(list, always_update=True, init=False)
     """The run's variables; set by the screen after each run."""
+    framework: reactive[str] = reactive("torch", init=False)
+    """Names the flag column: ``requires_grad`` (torch) or ``trainable`` (TensorFlow)."""
 
     @dataclass
     class VariableChosen(Message):
@@ -37,7 +41,16 @@ class VariablesTable(DataTable[Text]):
         self._shown: list[VariableInfo] = []
 
     def on_mount(self) -> None:
-        self.add_columns(*COLUMNS)
+        self._add_columns()
+
+    def _add_columns(self) -> None:
+        flag = FLAG_NAME.get(self.framework, "requires_grad")
+        self.add_columns(*(flag if c == "requires_grad" else c for c in COLUMNS))
+
+    def watch_framework(self) -> None:
+        self.clear(columns=True)
+        self._add_columns()
+        self.watch_variables(self._shown)
 
     def watch_variables(self, variables: list[VariableInfo]) -> None:
         self.clear()
