@@ -19,7 +19,8 @@ from gradrepl.backends.torch import optable
 from gradrepl.backends.torch.graphwalk import reused_node
 from gradrepl.backends.torch.provenance import EMPTY, union
 from gradrepl.backends.torch.nodes import safe_grad_fn, weak
-from gradrepl.backends.torch.recorder import OpInfo, TorchRecording
+from gradrepl.backends.torch.optable import OpInfo
+from gradrepl.backends.torch.recorder import TorchRecording
 
 Tensor = torch.Tensor
 Handler = Callable[[OpInfo, Callable[..., Any], tuple[Any, ...], dict[str, Any]], Any]

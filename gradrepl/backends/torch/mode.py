@@ -7,7 +7,8 @@ from typing import Any
 from torch.overrides import TorchFunctionMode
 
 from gradrepl.backends.torch import handlers, optable
-from gradrepl.backends.torch.recorder import UNSET, OpInfo, TorchRecording
+from gradrepl.backends.torch.optable import OpInfo
+from gradrepl.backends.torch.recorder import UNSET, TorchRecording
 
 
 class RecordingMode(TorchFunctionMode):
@@ -39,6 +40,10 @@ class RecordingMode(TorchFunctionMode):
             return self.handlers[kind](info, func, args, kwargs)
         except Exception as error:
             if rec.user_error:
+                if rec.user_exc is not None and error is not rec.user_exc:
+                    # the recorder failed while the user's call was failing: the user's error wins
+                    rec.note_internal(error)
+                    raise rec.user_exc from None
                 raise
             # a recorder bug must never change what the user's code does
             rec.note_internal(error)

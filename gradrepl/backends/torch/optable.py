@@ -143,3 +143,27 @@ def is_inplace(name: str) -> bool:
     if name.startswith("__"):
         return name == "__setitem__" or (name.startswith("__i") and name not in ("__index__", "__int__", "__invert__"))
     return name.endswith("_")
+
+
+F_INPLACE, F_ZERO, F_SINGULAR, F_WHERE, F_CAST = 1, 2, 4, 8, 16
+
+
+class OpInfo:
+    """What the recorder needs to know about one torch function, computed once."""
+
+    __slots__ = ("kind", "name", "display", "flags")
+
+    def __init__(self, func: Any) -> None:
+        self.kind = classify(func)
+        self.name = base_name(func)
+        self.display = display_name(func)
+        flags = F_INPLACE if is_inplace(self.name) else 0
+        if self.name in ZERO_GRAD_OPS:
+            flags |= F_ZERO
+        if self.name in SINGULAR_OPS:
+            flags |= F_SINGULAR
+        if self.name in WHERE_OPS:
+            flags |= F_WHERE
+        if self.name in CAST_OPS:
+            flags |= F_CAST
+        self.flags = flags
