@@ -88,7 +88,7 @@ class GradreplApp(App[int]):
         runner_factory: RunnerFactory = make_runner,
         drafts: DraftStore | None = None,
         progress: Progress | None = None,
-        debounce: float = 0.05,
+        debounce: float = 0.03,
         timeout: float = 10.0,
         cancel_after: float = 1.0,
         catalog: Catalog | None = None,
