@@ -73,7 +73,8 @@ def check_paths(
             runner = ReportCache(runner)  # lessons replay scripts the scenarios just ran
         check_scenarios(runner, scenarios, frameworks, missing, check, progress, started)
         if lesson_paths:
-            check.results.extend(_check_lessons(lesson_paths, runner, progress, check))
+            selection = {"framework": framework, "pattern": pattern}
+            check.results.extend(_check_lessons(lesson_paths, runner, progress, check, selection))
     check.duration_s = time.perf_counter() - started
     return check
 
@@ -139,11 +140,14 @@ def _lesson_checker() -> Any:
     return getattr(lesson, "verify_lessons", None)
 
 
-def _check_lessons(paths: list[Path], runner: Any, progress: Progress, check: CheckRun) -> list[PhaseResult]:
+def _check_lessons(
+    paths: list[Path], runner: Any, progress: Progress, check: CheckRun, selection: dict[str, str | None]
+) -> list[PhaseResult]:
+    """The lessons, played through ``runner``; ``selection`` is ``--framework`` and ``-k``."""
     verify = _lesson_checker()
     progress.status("checking lessons")
     try:
-        results = verify(paths, runner=runner) if runner is not None else verify(paths)
+        results = verify(paths, runner=runner, **selection) if runner is not None else verify(paths, **selection)
     except GradreplError as error:
         check.errors.append(error)
         return []

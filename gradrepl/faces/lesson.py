@@ -18,7 +18,7 @@ from typing import TextIO
 
 from gradrepl.core.checks import PhaseResult, Verdict
 from gradrepl.core.content import content_root, display_path
-from gradrepl.core.lesson import Lesson, find_lesson, find_lesson_dirs, load_lesson
+from gradrepl.core.lesson import Lesson, Step, find_lesson, find_lesson_dirs, load_lesson
 from gradrepl.core.scenario import Scenario, load_scenarios
 from gradrepl.errors import GradreplError
 from gradrepl.faces.lesson_list import render_list
@@ -84,7 +84,14 @@ def run_list(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def verify_lessons(paths: Iterable[str | Path], *, runner: RunnerLike | None = None, play: bool = True) -> list[PhaseResult]:
+def verify_lessons(
+    paths: Iterable[str | Path],
+    *,
+    runner: RunnerLike | None = None,
+    play: bool = True,
+    framework: str | None = None,
+    pattern: str | None = None,
+) -> list[PhaseResult]:
     """Check every lesson under ``paths``; one PhaseResult (phase ``lesson``) per lesson.
 
     ``paths`` are lesson directories, their lesson.toml, or directories of
@@ -97,16 +104,32 @@ def verify_lessons(paths: Iterable[str | Path], *, runner: RunnerLike | None = N
     is opened and closed here when None), one verdict per step, stopping at
     the first failing step. The PhaseResult's ``scenario`` is the lesson id,
     ``framework`` is empty and ``script`` is the lesson.toml path.
+
+    ``framework`` (``gradrepl check --framework``) plays only the steps on that
+    framework: a ``load`` of another framework and the steps up to the next
+    ``load`` are passed over (and counted in one verdict). ``pattern``
+    (``gradrepl check -k``) keeps the lessons whose id contains it or that
+    list a scenario whose id does.
     """
     errors: list[GradreplError] = []
-    directories = find_lesson_dirs(paths, errors)
+    directories = [d for d in find_lesson_dirs(paths, errors) if _selected(d, pattern)]
     results = [PhaseResult(str(e.path or "lessons"), "", "lesson", str(e.path or ""), (Verdict("", "load", False, str(e)),)) for e in errors]
     with _runner(runner if play else _NO_RUNNER) as active:
-        results.extend(_verify_one(directory, active, play) for directory in directories)
+        results.extend(_verify_one(directory, active, play, framework) for directory in directories)
     return results
 
 
-def _verify_one(directory: Path, runner: RunnerLike, play: bool) -> PhaseResult:
+def _selected(directory: Path, pattern: str | None) -> bool:
+    """Whether ``-k pattern`` keeps this lesson: by its id, or by the ids of its scenarios."""
+    if not pattern or pattern in directory.name:
+        return True
+    try:
+        return any(pattern in sid for sid in load_lesson(directory).scenarios)
+    except GradreplError:
+        return False  # its id does not match; a broken lesson that does is reported when verified
+
+
+def _verify_one(directory: Path, runner: RunnerLike, play: bool, framework: str | None = None) -> PhaseResult:
     started = time.perf_counter()
     try:
         lesson = load_lesson(directory)
@@ -115,24 +138,41 @@ def _verify_one(directory: Path, runner: RunnerLike, play: bool) -> PhaseResult:
     scenarios, problems = lesson_scenarios(lesson)
     verdicts = [Verdict("", "scenarios", False, f"{display_path(lesson.path)}: {p}") for p in problems]
     if not problems and play:
-        verdicts.extend(_step_verdicts(lesson, scenarios, runner))
+        verdicts.extend(_step_verdicts(lesson, scenarios, runner, framework))
     if not verdicts:
         verdicts.append(Verdict("", "load", True, f"{lesson.id} loads and its scenarios belong to it"))
     ms = (time.perf_counter() - started) * 1000
     return PhaseResult(lesson.id, "", "lesson", str(lesson.path), tuple(verdicts), duration_ms=ms)
 
 
-def _step_verdicts(lesson: Lesson, scenarios: dict[str, Scenario], runner: RunnerLike) -> list[Verdict]:
+def _step_verdicts(lesson: Lesson, scenarios: dict[str, Scenario], runner: RunnerLike, framework: str | None = None) -> list[Verdict]:
     player = LessonPlayer(lesson, scenarios, runner)
     verdicts = []
+    other = ""  # while set, the steps belong to a framework --framework left out
+    passed_over = 0
     for number, step in enumerate(lesson.steps, start=1):
+        if step.kind == "load":
+            other = _other_framework(step, scenarios, framework)
+        if other and step.kind != "show":
+            passed_over += 1
+            continue
         result = player.play(step)
         where = f"{display_path(lesson.path)}:{step.line}: step {number} ({step.describe()})"
         message = f"{where}: {result.message}" if not result.passed else f"{where}: ok"
         verdicts.append(Verdict(step.target, step.kind, result.passed, message))
         if not result.passed:
             break
+    if passed_over:
+        message = f"{display_path(lesson.path)}: {passed_over} step(s) on other frameworks not played (--framework {framework})"
+        verdicts.append(Verdict("", "framework", True, message))
     return verdicts
+
+
+def _other_framework(step: Step, scenarios: dict[str, Scenario], only: str | None) -> str:
+    """The framework this load step uses when it is not ``only``; "" when it is (or cannot be told)."""
+    scenario = scenarios.get(step.scenario)
+    framework = step.framework or (scenario.frameworks[0] if scenario is not None else "")
+    return framework if only and framework and framework != only else ""
 
 
 def lesson_scenarios(lesson: Lesson) -> tuple[dict[str, Scenario], list[str]]:
