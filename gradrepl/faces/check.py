@@ -12,6 +12,7 @@ broken or the command line is wrong.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from contextlib import ExitStack
@@ -31,8 +32,18 @@ from gradrepl.faces.scenario_run import frameworks_needed
 from gradrepl.render.code import use_color
 
 
+WORKER_THREADS = {"OMP_NUM_THREADS": "1", "TF_NUM_INTRAOP_THREADS": "1"}
+"""Set for the checker's workers unless the user set them. Scenario scripts are tiny,
+and the torch and TensorFlow workers run at the same time on the machine's cores:
+a second thread per op only waits for the cores (torch's solutions took over ten
+times longer with its default threads while TensorFlow ran beside it). TF's
+inter-op pool is left alone: ops that wait on other ops need it."""
+
+
 def run(args: argparse.Namespace) -> int:
     """The ``check`` command: run, write the report, return the exit code."""
+    for name, value in WORKER_THREADS.items():  # this process is the checker: its workers inherit them
+        os.environ.setdefault(name, value)
     progress = Progress(sys.stderr)
     try:
         check = check_paths(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -74,3 +76,32 @@ def test_lessons_are_checked_through_the_same_runner(real_runner: Any) -> None:
     check = check_paths([str(ROOT / "lessons" / "01-backward-basics")], runner=real_runner)
     assert [(r.scenario, r.phase) for r in check.results] == [("01-backward-basics", "lesson")]
     assert check.exit_code == 0, to_text(check)
+
+
+THREADS_STARTER = '''import torch
+
+print("torch threads:", torch.get_num_threads())
+w = torch.ones(2, requires_grad=True)
+with torch.no_grad():
+    loss = (w * 3).sum()
+loss.backward()
+'''
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize(("given", "seen"), [(None, "1"), ("2", "2")])
+def test_the_checkers_workers_compute_with_one_thread_unless_told(tmp_path: Path, given: str | None, seen: str) -> None:
+    scenario = tmp_path / "nograd-mini"
+    shutil.copytree(FIXTURES / "good" / "nograd-mini", scenario)
+    (scenario / "starter_torch.py").write_text(THREADS_STARTER)
+    toml = scenario / "scenario.toml"  # expect the wrong symptom, so the report carries the run's output
+    toml.write_text(toml.read_text().replace('symptom = "error"', 'symptom = "grad_zero"'))
+    env = {k: v for k, v in os.environ.items() if k != "OMP_NUM_THREADS"}
+    if given is not None:
+        env["OMP_NUM_THREADS"] = given
+    out = tmp_path / "junit.xml"
+    command = [sys.executable, "-m", "gradrepl", "check", str(scenario), "--format", "junit", "--output", str(out)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+    assert done.returncode == 1, done.stderr
+    printed = [e.text or "" for e in ET.parse(out).getroot().iter("system-out")]
+    assert any(f"torch threads: {seen}" in text for text in printed), printed
