@@ -229,9 +229,9 @@ def _step_pre(rec: TorchRecording, opt: Any) -> None:
 def _record_step(rec: TorchRecording, opt: Any) -> None:
     line = rec.user_line(3)
     rec.next_seq()
-    params = [p for group in opt.param_groups for p in group["params"]]
     event = rec.event("optimizer_step", line, f"{type(opt).__name__}.step")
     if event is not None and "params" not in event.detail:
+        params = [p for group in opt.param_groups for p in group["params"]]
         _add_uids(event, "params", _uids(rec, params, line))
         event.detail["without_grad"] = sum(1 for p in params if p.grad is None)
 

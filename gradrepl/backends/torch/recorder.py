@@ -233,7 +233,7 @@ class TorchRecording(OpPaths, Recording):
                 return out
         if out.requires_grad:
             depth += 1
-            if out.is_leaf:  # a factory asked for requires_grad=True: a new origin
+            if not any_rg and out.is_leaf:  # a factory asked for requires_grad=True: a new origin
                 self.mark_output(out, taint, line)
                 return out
             if depth < TAG_ALL or tagged(depth):
