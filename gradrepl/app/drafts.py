@@ -72,14 +72,16 @@ class DraftStore:
         except OSError:
             return None
 
-    def save(self, key: str, draft: Draft, version: int) -> bool:
-        """Write the draft unless a newer ``version`` of it was written already."""
-        text = draft.to_json()
+    def save(self, key: str, draft: Draft | None, version: int) -> bool:
+        """Write the draft (None: remove it) unless a newer ``version`` was written already."""
         with self._lock:
             if self._written.get(key, -1) >= version:
                 return False
-            self.path(key).parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.path(key), text)
+            if draft is None:
+                self.path(key).unlink(missing_ok=True)
+            else:
+                self.path(key).parent.mkdir(parents=True, exist_ok=True)
+                atomic_write(self.path(key), draft.to_json())
             self._written[key] = version
             return True
 
@@ -89,8 +91,15 @@ class DraftStore:
             self.path(key).unlink(missing_ok=True)
 
 
-def draft_of(ws: Workspace) -> Draft:
-    """What to save of a workspace; a script's buffers remember the file they started from."""
+def draft_of(ws: Workspace) -> Draft | None:
+    """What to save of a workspace (None when nothing differs from a fresh start).
+
+    A script's buffers remember the file they started from. An untouched
+    workspace keeps no draft, so a starter its authors improve shows up new.
+    """
+    fresh = all(text == ws.source.starter(fw) for fw, text in ws.buffers.items())
+    if fresh and ws.revealed == 0 and ws.framework == ws.source.frameworks[0]:
+        return None
     bases = {fw: digest(ws.source.starter(fw)) for fw in ws.buffers} if ws.source.kind == "script" else {}
     return Draft(dict(ws.buffers), ws.framework, ws.revealed, bases)
 

@@ -106,8 +106,10 @@ def test_a_script_draft_yields_to_a_file_changed_on_disk(tmp_path: Path) -> None
     script = tmp_path / "train.py"
     script.write_text("import fakegrad\nprint(1)\n")
     ws = Workspace(Source.of_script(script), "fake")
+    assert draft_of(ws) is None  # nothing typed yet: nothing to keep
     ws.edit("print('draft')\n")
     draft = draft_of(ws)
+    assert draft is not None
     fresh = Workspace(Source.of_script(script), "fake")
     assert apply_draft(draft, fresh) == [] and fresh.code == "print('draft')\n"
     script.write_text("import fakegrad\nprint(2)\n")
@@ -122,3 +124,10 @@ def test_the_catalog_orders_searches_and_steps() -> None:
     assert [s.id for s in catalog.search("no_grad")] == ["fake-nograd"]
     assert catalog.after("fake-detach") is not None and catalog.after("fake-nograd") is None
     assert [title for title, _ in catalog.groups()] == ["Cutting the graph"]
+
+
+def test_saving_an_untouched_workspace_removes_its_draft(tmp_path: Path) -> None:
+    store = DraftStore(tmp_path)
+    store.save("scenario/a", Draft({"fake": "typed"}), version=1)
+    assert store.save("scenario/a", None, version=2)
+    assert store.load("scenario/a") is None

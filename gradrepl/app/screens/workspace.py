@@ -226,7 +226,7 @@ class WorkspaceScreen(Screen[None]):
         self._write_draft(self.workspace.source.key, draft_of(self.workspace), self._save_version)
 
     @work(thread=True, group="save", exit_on_error=False)
-    def _write_draft(self, key: str, draft: Draft, version: int) -> None:
+    def _write_draft(self, key: str, draft: Draft | None, version: int) -> None:
         try:
             self.gapp.drafts.save(key, draft, version)
         except GradreplError as error:
