@@ -3,7 +3,10 @@
 Runs the three variants interleaved in rounds (the machine is shared and noisy;
 each variant's time in a round is the best of a few batches) and prints the
 median step time of each and the median per-round ratio to the plain step.
-Target: recording <= 1.5x (anomaly mode is ~5x).
+Target: recording <= 1.5x (anomaly mode is ~5x). "bare mode" is a TorchFunctionMode
+that does nothing: torch's own cost of dispatching every call to a mode (the
+recorder takes the optimizer's step and zero_grad off the mode, so it can come
+out close to it).
 
     python bench/bench_recording.py [--rounds 15] [--steps 50]
 """
@@ -71,8 +74,17 @@ def main(argv: list[str] | None = None) -> int:
     backend = TorchBackend()
     backend.load()
     torch.set_num_threads(1)
+    from torch.overrides import TorchFunctionMode
+
+    class BareMode(TorchFunctionMode):
+        """A mode that does nothing: what torch's dispatch to any mode costs."""
+
+        def __torch_function__(self, func: Any, types: Any, args: Any = (), kwargs: Any = None) -> Any:
+            return func(*args, **(kwargs or {}))
+
     variants: dict[str, Callable[[], Any]] = {
         "plain": contextlib.nullcontext,
+        "bare mode": BareMode,
         "recorded": lambda: backend.recording("bench_step.py"),
         "anomaly": lambda: torch.autograd.detect_anomaly(check_nan=False),
     }
