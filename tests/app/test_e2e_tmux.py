@@ -24,13 +24,14 @@ TMUX = shutil.which("tmux")
 class Terminal:
     """One tmux session running one command."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, socket: Path) -> None:
         self.name = name
+        self.socket = socket
 
-    def tmux(self, *args: str) -> str:
-        # A server of our own (-L): no other session's size, options or environment leak in.
-        done = subprocess.run(["tmux", "-L", self.name, "-f", "/dev/null", *args], capture_output=True, text=True,
-                              check=True)
+    def tmux(self, *args: str, check: bool = True) -> str:
+        # A server of our own (-S): no other session's size, options or environment leak in.
+        done = subprocess.run(["tmux", "-S", str(self.socket), "-f", "/dev/null", *args], capture_output=True,
+                              text=True, check=check)
         return done.stdout
 
     def send(self, *keys: str, literal: bool = False) -> None:
@@ -65,13 +66,13 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     env = {"GRADREPL_STATE_DIR": str(tmp_path / "state"), "TERM": "xterm-256color", "TF_CPP_MIN_LOG_LEVEL": "2"}
     assignments = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
     command = f"exec env -u COLUMNS -u LINES {assignments} {shlex.quote(sys.executable)} -m gradrepl zero-grad-after-backward --framework torch"
-    term = Terminal(name)
+    term = Terminal(name, tmp_path / "tmux.sock")
     term.tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", command)
     term.tmux("set", "-t", name, "escape-time", "0")
     try:
         yield term
     finally:
-        subprocess.run(["tmux", "-L", name, "kill-server"], capture_output=True)
+        term.tmux("kill-server", check=False)
 
 
 def test_fix_a_scenario_by_typing_and_see_it_pass(terminal: Terminal) -> None:
