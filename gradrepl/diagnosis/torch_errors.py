@@ -149,8 +149,10 @@ def _not_implemented(facts: RunFacts, text: str) -> Root | None:
     if not match:
         return None
     name = match.group(1)
+    key = name.replace("_", "").lower()
     graph = facts.report.graph
-    node = next((n for n in graph.nodes if n.op == "NotImplemented" or name in n.op.lower()), None) if graph else None
+    node = next((n for n in graph.nodes if n.op == "NotImplemented" or
+                 re.sub(r"backward\d*$", "", n.op.lower()) == key), None) if graph else None
     line = node.line if node is not None and node.line else _error_line(facts)
     return Root("non_differentiable_op", line, f"`{name}` at line {line} has no derivative in torch.", name)
 

@@ -52,7 +52,7 @@ or zero with respect to the parameters of the distribution they sample from."""
 SINGULAR_OPS = frozenset(
     {"sqrt", "rsqrt", "log", "log2", "log10", "div", "divide", "true_divide", "__truediv__", "__rtruediv__",
      "__rdiv__", "__div__", "reciprocal", "pow", "__pow__", "__rpow__", "float_power", "acos", "asin",
-     "arccos", "arcsin", "atanh", "arctanh", "atan2", "arctan2", "cdist", "xlogy"}
+     "arccos", "arcsin", "atanh", "arctanh", "cdist", "xlogy"}
 )
 """Operations whose derivative is infinite or undefined at some input values."""
 

@@ -37,9 +37,6 @@ def _singular_check(name: str, args: tuple[Any, ...]) -> str:
     if name in ("acos", "asin", "arccos", "arcsin", "atanh", "arctanh") and isinstance(first, Tensor):
         if bool((first.abs() >= 1).any()):
             return f"{name} of a value with |x| >= 1"
-    if name in ("atan2", "arctan2") and isinstance(first, Tensor) and isinstance(second, Tensor):
-        if bool(((first == 0) & (second == 0)).any()):
-            return "atan2(0, 0)"
     if name == "cdist" and isinstance(first, Tensor) and isinstance(second, Tensor):
         if bool((torch.cdist(first, second) == 0).any()):
             return "distance of zero"
