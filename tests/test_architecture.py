@@ -74,18 +74,34 @@ def test_module_imports_follow_the_layer_rules(module: str, path: Path) -> None:
             assert owner == TOOLKITS[top], f"{module} imports {top}"
 
 
-def test_core_and_faces_load_no_framework_or_toolkit() -> None:
-    heavy = ["torch", "tensorflow", "textual", "prompt_toolkit", "numpy"]
+def _loaded_after_import(modules: list[str], watched: list[str]) -> list[str]:
     code = (
-        "import sys, gradrepl.cli, gradrepl.core.report, gradrepl.core.request, "
-        "gradrepl.diagnosis.engine\n"
-        "import importlib\n"
-        "for name in ['gradrepl.runner.runner', 'gradrepl.faces.check', 'gradrepl.faces.why', "
-        "'gradrepl.core.scenario', 'gradrepl.core.checks']:\n"
-        "    try:\n        importlib.import_module(name)\n"
-        "    except ModuleNotFoundError as e:\n"
-        "        if not (e.name or '').startswith('gradrepl'): raise\n"
-        f"print(','.join(m for m in {heavy!r} if m in sys.modules))\n"
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n    importlib.import_module(name)\n"
+        f"print(','.join(m for m in {watched!r} if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == ""
+    return [m for m in out.stdout.strip().split(",") if m]
+
+
+HEADLESS = [
+    "gradrepl", "gradrepl.cli", "gradrepl.core.report", "gradrepl.core.scenario", "gradrepl.core.checks",
+    "gradrepl.core.lesson", "gradrepl.core.graph_view", "gradrepl.diagnosis.engine",
+    "gradrepl.diagnosis.torch_rules", "gradrepl.diagnosis.tf_rules", "gradrepl.runner.runner",
+    "gradrepl.faces.check", "gradrepl.faces.why", "gradrepl.faces.lesson", "gradrepl.faces.pytest_plugin",
+]
+
+
+def test_core_runner_and_headless_faces_load_no_framework_or_toolkit() -> None:
+    heavy = ["torch", "tensorflow", "keras", "numpy", "textual", "prompt_toolkit"]
+    assert _loaded_after_import(HEADLESS, heavy) == []
+
+
+def test_the_app_loads_no_framework_and_no_prompt_toolkit() -> None:
+    heavy = ["torch", "tensorflow", "keras", "prompt_toolkit"]
+    assert _loaded_after_import(["gradrepl.app.main", "gradrepl.app.app"], heavy) == []
+
+
+def test_the_repl_loads_no_framework_and_no_textual() -> None:
+    heavy = ["torch", "tensorflow", "keras", "textual"]
+    assert _loaded_after_import(["gradrepl.repl.main"], heavy) == []
