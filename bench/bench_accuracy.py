@@ -78,6 +78,8 @@ class Score:
     framework: str
     verdicts: list[Verdict] = field(default_factory=list)
     discovery_alarms: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """gradrepl's own warnings (a backend that could not follow or inspect a run)."""
     """Findings on variables discovered (targets=None) in programs whose every target is healthy."""
 
     def broken(self) -> list[Verdict]:
@@ -190,6 +192,7 @@ def evaluate(runner: Any, framework: str, files: list[Path] | None = None) -> Sc
         expects = parse(path)
         report = runner.run(framework, request_for(path, expects))
         score.verdicts.extend(judge(path, expects, report))
+        score.warnings.extend(f"{path.name}: {w}" for w in report.warnings if w.startswith("gradrepl"))
         if all(e.cause == "none" for e in expects):
             score.discovery_alarms.extend(discovery_alarms(runner, framework, path))
     return score
@@ -250,8 +253,9 @@ def _print(score: Score, verbose: bool) -> None:
     print(f"  right cause and line:      {score.line_share():6.1%}")
     print(f"  false alarms on healthy:   {len(alarms)} of {len(healthy)}")
     print(f"  false alarms, discovered:  {len(score.discovery_alarms)} (healthy programs run without targets)")
+    print(f"  gradrepl's own warnings:   {len(score.warnings)}")
     misses = [v.describe() for v in broken if not (v.cause_ok and v.line_ok)] + [v.describe() for v in alarms]
-    misses += score.discovery_alarms
+    misses += score.discovery_alarms + score.warnings
     for text in misses if verbose else misses[:10]:
         print("   miss:", text)
 

@@ -67,3 +67,8 @@ def test_shares(corpus_scores: Callable[[str], Any], framework: str) -> None:
 @pytest.mark.torch
 def test_discovery_raises_no_alarm_on_healthy_torch_programs(corpus_scores: Callable[[str], Any]) -> None:
     assert not corpus_scores("torch").discovery_alarms
+
+
+@pytest.mark.torch
+def test_the_torch_recorder_follows_every_corpus_run(corpus_scores: Callable[[str], Any]) -> None:
+    assert not corpus_scores("torch").warnings

@@ -199,3 +199,21 @@ def test_a_session_continues_the_provenance_of_its_earlier_inputs() -> None:
     fresh = run_local(shared_torch(), RunRequest(code=inputs[-1], filename="<repl>", targets=["w"]),
                       {"__name__": "__main__", "w": ns["w"]})
     assert not [e for e in fresh.events if e.kind == "detach"]
+
+
+def test_a_view_taken_under_no_grad_is_a_cut() -> None:
+    """torch marks such a view requires_grad=True with no history: it is still a cut."""
+    report = run_torch(
+        "import torch\n"
+        "w = torch.randn(3, requires_grad=True)\n"
+        "mu = w * 2\n"
+        "with torch.no_grad():\n"
+        "    v = mu.expand(2, 3)\n"
+        "loss = (v * 3).sum()\n"
+        "loss.backward()\n",
+        targets=["w"],
+    )
+    w = report.variable("w")
+    assert w is not None and w.grad.kind == "none"
+    assert [(report.events[i].kind, report.events[i].line) for i in w.evidence["path_events"]] == [("no_grad", 5)]
+    assert not report.warnings

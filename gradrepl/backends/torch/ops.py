@@ -79,6 +79,10 @@ class OpPaths:
 
     def _output(self, info: OpInfo, out: Tensor, taint: frozenset[int], any_rg: bool, grad_on: bool,
                 line: int | None, args: tuple[Any, ...], depth: int = 1) -> None:
+        if out.requires_grad and any_rg and out.is_leaf:
+            # a view made with grad mode off: torch says it requires grad, but it has no history
+            self.prov.put(out, self._cut(info, out, taint, grad_on, line), line, depth)
+            return
         if out.requires_grad:
             flags = info.flags
             if flags and any_rg:

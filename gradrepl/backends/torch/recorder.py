@@ -239,10 +239,14 @@ class TorchRecording(OpPaths, Recording):
             if depth < TAG_ALL or tagged(depth):
                 # only tagged nodes are touched from Python at all (see tagged())
                 try:
-                    meta = out.grad_fn.metadata
+                    grad_fn = out.grad_fn
                 except RuntimeError:
-                    meta = None
-                if meta is not None and META_LINE not in meta:
+                    grad_fn = None
+                if grad_fn is None:  # a view made with grad mode off: requires grad, has no history
+                    self.prov.put(out, self._cut(info, out, taint, torch.is_grad_enabled(), line), line, depth)
+                    return out
+                meta = grad_fn.metadata
+                if META_LINE not in meta:
                     meta[META_LINE] = line
                     meta[META_SEQ] = seq
                     if scalars:
