@@ -9,6 +9,7 @@ from typing import Any, Iterator
 from gradrepl.backends.base import Backend, Recording
 from gradrepl.core.report import Event, RunReport
 from gradrepl.core.request import RunRequest
+from gradrepl.errors import FrameworkMissing
 
 UNCALLED = frozenset({"backward", "step", "zero_grad", "retain_grad", "requires_grad_", "detach_"})
 WARMUP = """\
@@ -36,7 +37,10 @@ class TorchBackend(Backend):
         self._snapshot: Any = None
 
     def load(self) -> str:
-        import torch
+        try:
+            import torch
+        except ImportError:
+            raise FrameworkMissing("torch") from None
 
         from gradrepl.backends.torch import state
 

@@ -108,9 +108,14 @@ class Inspector:
                 if value is loss:
                     return name
         text = self.code_lines[r.line - 1] if r.line and r.line <= len(self.code_lines) else ""
-        match = re.search(r"([\w.\[\]()* +\-/]+?)\.backward\(", text) if r.kind == "backward" else None
-        if match:
-            return match.group(1).strip()
+        if r.kind == "backward":
+            match = re.search(r"([\w.\[\]()* +\-/]+?)\.backward\(", text)
+            if match:
+                return match.group(1).strip()
+        else:
+            first = _first_argument(text, "grad(")
+            if first:
+                return first
         return f"line {r.line}" if r.line else "the loss"
 
     def _likely_loss(self) -> tuple[str, Tensor] | None:
@@ -295,6 +300,27 @@ class _Context:
             node = parents[node]
             steps += 1
         return out[:MAX_LIST]
+
+
+def _first_argument(text: str, call: str) -> str:
+    """The source of the first argument of ``call`` on a line (balanced brackets)."""
+    start = text.find(call)
+    if start < 0:
+        return ""
+    depth, i = 0, start + len(call)
+    begin = i
+    while i < len(text):
+        ch = text[i]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            if depth == 0:
+                break
+            depth -= 1
+        elif ch == "," and depth == 0:
+            break
+        i += 1
+    return text[begin:i].strip()
 
 
 def _unique(items: Any) -> list[str]:
