@@ -93,6 +93,10 @@ class Score:
         with_line = [v for v in self.broken() if v.expect.line is not None]
         return sum(v.cause_ok and v.line_ok for v in with_line) / len(with_line) if with_line else 1.0
 
+    def symptom_share(self) -> float:
+        given = [v for v in self.broken() if v.expect.symptom]
+        return sum(v.symptom == v.expect.symptom for v in given) / len(given) if given else 1.0
+
     def false_alarms(self) -> list[Verdict]:
         return [v for v in self.verdicts if v.healthy and v.cause != "none"]
 
@@ -251,6 +255,7 @@ def _print(score: Score, verbose: bool) -> None:
     print(f"{score.framework}: {len(broken)} broken targets, {len(healthy)} healthy targets")
     print(f"  right cause (top finding): {score.cause_share():6.1%}")
     print(f"  right cause and line:      {score.line_share():6.1%}")
+    print(f"  right symptom:             {score.symptom_share():6.1%}")
     print(f"  false alarms on healthy:   {len(alarms)} of {len(healthy)}")
     print(f"  false alarms, discovered:  {len(score.discovery_alarms)} (healthy programs run without targets)")
     print(f"  gradrepl's own warnings:   {len(score.warnings)}")
