@@ -34,6 +34,8 @@ class CheckRun:
     """Per framework: why its worker could not start ("" once it did)."""
     ready_s: dict[str, float] = field(default_factory=dict)
     """Per framework: seconds from the start of the check until its worker was ready."""
+    done_s: dict[str, float] = field(default_factory=dict)
+    """Per framework: seconds from the start of the check until its last scenario half ended."""
 
     @property
     def failed(self) -> list[PhaseResult]:
@@ -91,6 +93,7 @@ def to_json(run: CheckRun) -> str:
         "exit_code": run.exit_code,
         "duration_s": round(run.duration_s, 3),
         "ready_s": {fw: round(s, 3) for fw, s in run.ready_s.items()},
+        "done_s": {fw: round(s, 3) for fw, s in run.done_s.items()},
         "results": [_result_dict(r) for r in run.results],
         "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in run.errors],
         "skipped": [{"scenario": s.scenario, "framework": s.framework, "reason": s.reason} for s in run.skipped],

@@ -37,7 +37,8 @@ def check_scenarios(
     """Run every scenario's halves (one lane per framework) and append the results to ``check``.
 
     ``started`` is the ``perf_counter()`` the check began at: ``check.ready_s``
-    records when each worker became ready, counted from there.
+    and ``check.done_s`` record when each worker became ready and when its lane
+    ended, counted from there.
     """
     halves: dict[tuple[int, str], Half] = {}
     lanes = [fw for fw in frameworks if any(fw in s.frameworks for s in scenarios)]
@@ -77,6 +78,7 @@ def _lane(
         except FrameworkMissing as error:
             missing = str(error)
             halves[index, fw] = Skipped(scenario.id, fw, missing)
+    check.done_s[fw] = time.perf_counter() - started
 
 
 def _half(runner: Any, scenario: Scenario, fw: str, check: CheckRun, progress: Progress, started: float) -> list[PhaseResult]:

@@ -7,6 +7,7 @@ how the results are put together, not what the frameworks say.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from pathlib import Path
@@ -15,6 +16,7 @@ from gradrepl.core.report import RunReport
 from gradrepl.core.request import RunRequest
 from gradrepl.errors import FrameworkMissing
 from gradrepl.faces.check import check_paths
+from gradrepl.faces.check_formats import to_json
 
 GOOD = Path(__file__).resolve().parents[1] / "fixtures" / "scenarios" / "good"
 WAIT = 5.0
@@ -47,10 +49,16 @@ class GatedRunner:
 def test_torch_and_tensorflow_halves_run_at_the_same_time() -> None:
     runner = GatedRunner()
     started = time.perf_counter()
-    check_paths([str(GOOD)], runner=runner)
+    check = check_paths([str(GOOD)], runner=runner)
     assert runner.overlapped, f"the TF half waited for the torch half: {runner.calls}"
     assert time.perf_counter() - started < WAIT
     assert len(runner.calls) == 6  # 2 scenarios × torch + 1 × TF, starter and solution each
+    # each lane says when its worker was ready and when it ended; torch's ended last here
+    assert set(check.ready_s) == set(check.done_s) == {"torch", "tensorflow"}
+    assert all(check.ready_s[fw] <= check.done_s[fw] <= check.duration_s for fw in check.done_s)
+    assert check.done_s["tensorflow"] < check.done_s["torch"]
+    document = json.loads(to_json(check))
+    assert set(document["ready_s"]) == set(document["done_s"]) == {"torch", "tensorflow"}
 
 
 def test_results_keep_the_scenario_order_whichever_lane_ends_first() -> None:
