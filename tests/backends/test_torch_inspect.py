@@ -182,3 +182,24 @@ def test_layers_in_a_plain_list_are_named_and_flagged_as_unregistered() -> None:
     notes = [f for f in diagnose(report) if f.target == "net.hids[1].weight"]
     assert [f.cause for f in notes] == ["none", "optimizer_wrong_params"] and "net.hids" in notes[1].explanation
     assert "unregistered_in" not in report.variable("net.out.weight").evidence  # type: ignore[union-attr]
+
+
+def test_variables_of_a_main_function_are_targets_too() -> None:
+    report = run_torch(
+        "import torch\n"
+        "def main():\n"
+        "    w = torch.ones(3, requires_grad=True)\n"
+        "    loss = (w.detach() * 2).sum()\n"
+        "    data = torch.randn(3)\n"
+        "if __name__ == '__main__':\n"
+        "    main()\n"
+    )
+    assert [v.name for v in report.variables] == ["w"]
+    explicit = run_torch("import torch\ndef main():\n    w = torch.ones(3, requires_grad=True)\n    y = w * 2\nmain()\n",
+                         targets=["w", "y"])
+    assert not explicit.target_errors and explicit.variable("y").is_leaf is False  # type: ignore[union-attr]
+
+
+def test_a_loss_given_to_autograd_grad_is_named_by_its_source() -> None:
+    report = run_torch("import torch\nx = torch.ones(2, requires_grad=True)\ng, = torch.autograd.grad((x ** 2).sum(), x)\n")
+    assert report.losses == ["(x ** 2).sum()"]

@@ -37,7 +37,7 @@ class Inspector:
     """One inspection of one run."""
 
     def __init__(self, ns: dict[str, Any], rec: TorchRecording, request: RunRequest, report: RunReport) -> None:
-        self.ns = ns
+        self.ns = _with_function_locals(ns, rec)
         self.rec = rec
         self.request = request
         self.report = report
@@ -300,6 +300,18 @@ class _Context:
             node = parents[node]
             steps += 1
         return out[:MAX_LIST]
+
+
+def _with_function_locals(ns: dict[str, Any], rec: TorchRecording) -> dict[str, Any]:
+    """The namespace, plus the variables of a ``main()``-style function it never returned
+    to the module (names bound at module level win)."""
+    local = rec.function_locals()
+    if not local:
+        return ns
+    merged = dict(ns)
+    for name, value in local.items():
+        merged.setdefault(name, value)
+    return merged
 
 
 def _first_argument(text: str, call: str) -> str:

@@ -65,6 +65,8 @@ class TorchRecording(OpPaths, Recording):
         self.inferred_from: int | None = None
         self.adopting = True
         """Until the first call of the user's code: may still continue a session's recording."""
+        self.last_function_frame: Any = None
+        """The innermost frame of a function of the script at the latest recorded call."""
         self.result: Any = UNSET
         self.user_error = False
         self.user_exc: BaseException | None = None
@@ -96,11 +98,27 @@ class TorchRecording(OpPaths, Recording):
         filename = self.filename
         while frame is not None:
             if frame.f_code.co_filename == filename:
+                if frame.f_code.co_name != "<module>":
+                    self.last_function_frame = frame
                 if self.adopting:
                     self.adopt(frame.f_globals)
                 return frame.f_lineno
             frame = frame.f_back
         return None
+
+    def function_locals(self) -> dict[str, Any]:
+        """Variables of the script's functions that were running at the last recorded call
+        (outermost first): code written as ``def main(): ...`` keeps its model there."""
+        chain = []
+        frame = self.last_function_frame
+        while frame is not None and frame.f_code.co_filename == self.filename and frame.f_code.co_name != "<module>":
+            chain.append(frame)
+            frame = frame.f_back
+        merged: dict[str, Any] = {}
+        for frame in reversed(chain):
+            for name, value in frame.f_locals.items():
+                merged.setdefault(name, value)
+        return merged
 
     def adopt(self, namespace: dict[str, Any]) -> None:
         """Continue the provenance of the session this namespace belongs to (a REPL input
@@ -174,9 +192,14 @@ class TorchRecording(OpPaths, Recording):
         filename = self.filename
         while frame is not None and frame.f_code.co_filename != filename:
             frame = frame.f_back
-        line = frame.f_lineno if frame is not None else None
-        if self.adopting and frame is not None:
-            self.adopt(frame.f_globals)
+        if frame is not None:
+            line = frame.f_lineno
+            if frame.f_code.co_name != "<module>":
+                self.last_function_frame = frame
+            if self.adopting:
+                self.adopt(frame.f_globals)
+        else:
+            line = None
         self.seq += 1
         seq = self.seq
         if info.flags:
