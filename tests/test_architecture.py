@@ -105,3 +105,14 @@ def test_the_app_loads_no_framework_and_no_prompt_toolkit() -> None:
 def test_the_repl_loads_no_framework_and_no_textual() -> None:
     heavy = ["torch", "tensorflow", "keras", "textual"]
     assert _loaded_after_import(["gradrepl.repl.main"], heavy) == []
+
+
+def test_the_architecture_doc_lists_every_module_and_no_ghost() -> None:
+    import re
+
+    doc = (PACKAGE.parent / "docs" / "architecture.md").read_text()
+    listed = set(re.findall(r"^- `([\w/]+\.py)`", doc, flags=re.M))
+    actual = {str(path.relative_to(PACKAGE)) for _, path in _modules()}
+    exempt = {p for p in actual if p.endswith("/__init__.py")}  # a package's docstring stands for it
+    assert actual - exempt - listed == set(), "modules missing from docs/architecture.md"
+    assert listed - actual == set(), "docs/architecture.md lists modules that do not exist"
