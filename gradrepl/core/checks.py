@@ -82,17 +82,8 @@ def target_variables(report: RunReport, target: str) -> list[VariableInfo]:
 
 
 def grad_symptom(var: VariableInfo, report: RunReport) -> str:
-    """What the user sees for this variable's gradient (as diagnosis.common.symptom_of)."""
-    kind = var.grad.kind
-    if kind == "finite":
-        return "ok"
-    if kind == "nonfinite":
-        return "grad_nan"
-    if kind == "zero":
-        return "grad_zero"
-    if report.outcome != "completed" and report.error is not None:
-        return "error"
-    return "grad_none"
+    """What the user sees for this variable's gradient."""
+    return report.symptom(var)
 
 
 def top_finding(report: RunReport, target: str) -> Finding | None:

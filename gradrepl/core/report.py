@@ -183,6 +183,19 @@ class RunReport:
     def variable(self, name: str) -> VariableInfo | None:
         return next((v for v in self.variables if v.name == name), None)
 
+    def symptom(self, var: VariableInfo) -> Symptom:
+        """What the user sees for this variable's gradient after this run."""
+        kind = var.grad.kind
+        if kind == "finite":
+            return "ok"
+        if kind == "nonfinite":
+            return "grad_nan"
+        if kind == "zero":
+            return "grad_zero"
+        if self.outcome != "completed" and self.error is not None:
+            return "error"
+        return "grad_none"
+
 
 @dataclass
 class CheckResult:

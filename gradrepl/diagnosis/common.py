@@ -8,16 +8,7 @@ from gradrepl.core.report import Finding, RunReport, Symptom, VariableInfo
 
 def symptom_of(var: VariableInfo, report: RunReport) -> Symptom:
     """What the user sees for this variable's gradient."""
-    kind = var.grad.kind
-    if kind == "finite":
-        return "ok"
-    if kind == "nonfinite":
-        return "grad_nan"
-    if kind == "zero":
-        return "grad_zero"
-    if report.outcome != "completed" and report.error is not None:
-        return "error"
-    return "grad_none"
+    return report.symptom(var)
 
 
 def finding(
