@@ -19,7 +19,7 @@ import sys
 import threading
 import traceback
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NoReturn
 
 from gradrepl.backends import registry
 from gradrepl.core.report import ErrorInfo, RunReport
@@ -69,25 +69,39 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def _watch_lifeline(fd: int, directory: str) -> None:
+class Lifeline:
     """Kill the worker's whole group when the parent goes away (its end of the pipe closes).
 
-    The parent can no longer remove the capture directory then, so the worker does.
+    The parent can no longer remove the capture directory then, so the worker
+    does. Two threads see the parent go: the lifeline thread (EOF on LIFE) and
+    the serve loop (EOF on REQ, or EPIPE on RES). Both end here, under one lock,
+    so the main thread cannot ``os._exit`` while the directory is half removed.
     """
 
-    def watch() -> None:
+    def __init__(self, fd: int, directory: str) -> None:
+        self.fd, self.directory = fd, directory
+        self._lock = threading.Lock()
+
+    def watch(self) -> None:
+        threading.Thread(target=self._wait, name="gradrepl-lifeline", daemon=True).start()
+
+    def _wait(self) -> None:
         while True:
             try:
-                if not os.read(fd, 1):
+                if not os.read(self.fd, 1):
                     break
             except InterruptedError:
                 continue
             except OSError:
                 break
-        shutil.rmtree(directory, ignore_errors=True)
-        os.killpg(os.getpgrp(), signal.SIGKILL)
+        self.parent_gone()
 
-    threading.Thread(target=watch, name="gradrepl-lifeline", daemon=True).start()
+    def parent_gone(self) -> NoReturn:
+        """Remove the directory, then SIGKILL the group (this process included); never returns."""
+        with self._lock:  # the second thread to arrive waits here until the SIGKILL lands
+            shutil.rmtree(self.directory, ignore_errors=True)
+            os.killpg(os.getpgrp(), signal.SIGKILL)
+            os._exit(1)  # not reached: SIGKILL cannot be caught
 
 
 def _limit_files() -> None:
@@ -116,10 +130,7 @@ class Worker:
 
     def serve(self) -> None:
         while True:
-            try:
-                message = protocol.read_frame(self.req)
-            except protocol.ProtocolError:
-                return  # the parent closed the pipe
+            message = protocol.read_frame(self.req)  # ProtocolError: the parent closed the pipe
             if message["op"] == "exit":
                 return
             reply, recycle = self.handle(message)
@@ -174,7 +185,17 @@ def main(argv: list[str] | None = None) -> int:
     req, res, life = (int(x) for x in args.fds.split(","))
     for fd in (req, res, life):
         os.set_inheritable(fd, False)
-    _watch_lifeline(life, args.dir)
+    lifeline = Lifeline(life, args.dir)
+    lifeline.watch()
+    try:
+        return _serve(args, req, res)
+    except (protocol.ProtocolError, BrokenPipeError):
+        # the parent closed its pipes: it died, or it is killing us (it closes them only after
+        # a kill). Leaving through os._exit now could beat the lifeline thread's cleanup.
+        lifeline.parent_gone()
+
+
+def _serve(args: argparse.Namespace, req: int, res: int) -> int:
     capture = CaptureFiles(args.dir)
     _limit_files()
     dump = _enable_dumps(args.dir)
