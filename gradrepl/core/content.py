@@ -7,6 +7,7 @@ their edits at once); the copy shipped inside the wheel (``gradrepl/_content``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from gradrepl.errors import GradreplError
@@ -54,3 +55,28 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def find_content_dirs(
+    paths: Iterable[str | Path], marker: str, kind: str, errors: list[GradreplError], files: tuple[str, ...] = ()
+) -> list[Path]:
+    """Directories holding ``marker`` (a scenario's or a lesson's file) under ``paths``, in
+    order and each once. A path may name such a directory, one of its ``files``, or a folder
+    of them; a path that is none of these goes to ``errors``, naming the ``kind`` expected."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_file() and path.name in (marker, *files):
+            path = path.parent
+        if (path / marker).is_file():
+            found.append(path)
+        elif path.is_dir() and any(path.glob(f"*/{marker}")):
+            found.extend(sorted(p.parent for p in path.glob(f"*/{marker}")))
+        elif not path.exists():
+            errors.append(GradreplError("no such file or directory", path=display_path(path)))
+        else:
+            errors.append(GradreplError(f"not a {kind} directory (no {marker} in it or below it)", path=display_path(path)))
+    unique: dict[Path, Path] = {}
+    for path in found:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gradrepl.core.content import display_path, lessons_dir
+from gradrepl.core.content import display_path, find_content_dirs, lessons_dir
 from gradrepl.errors import GradreplError
 
 FORMAT = 1
@@ -174,23 +174,7 @@ def load_lessons(paths: Iterable[str | Path] | None = None) -> tuple[list[Lesson
 
 def find_lesson_dirs(paths: Iterable[str | Path], errors: list[GradreplError]) -> list[Path]:
     """Lesson directories under ``paths``, each once; unusable paths go to ``errors``."""
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_file() and path.name in (TOML_NAME, MARKDOWN_NAME):
-            path = path.parent
-        if (path / TOML_NAME).is_file():
-            found.append(path)
-        elif path.is_dir() and any(path.glob(f"*/{TOML_NAME}")):
-            found.extend(sorted(p.parent for p in path.glob(f"*/{TOML_NAME}")))
-        elif not path.exists():
-            errors.append(GradreplError("no such file or directory", path=display_path(path)))
-        else:
-            errors.append(GradreplError(f"not a lesson directory (no {TOML_NAME} in it or below it)", path=display_path(path)))
-    unique: dict[Path, Path] = {}
-    for path in found:
-        unique.setdefault(path.resolve(), path)
-    return list(unique.values())
+    return find_content_dirs(paths, TOML_NAME, "lesson", errors, files=(MARKDOWN_NAME,))
 
 
 def is_lesson_path(path: str | Path) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from gradrepl.core.content import display_path, scenarios_dir
+from gradrepl.core.content import display_path, find_content_dirs, scenarios_dir
 from gradrepl.errors import GradreplError
 
 FORMAT = 1
@@ -155,23 +155,7 @@ def load_scenarios(
 
 def find_scenario_dirs(paths: Iterable[str | Path], errors: list[GradreplError]) -> list[Path]:
     """Scenario directories under ``paths``, in order, each once; unusable paths go to errors."""
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_file() and path.name == FILE_NAME:
-            path = path.parent
-        if (path / FILE_NAME).is_file():
-            found.append(path)
-        elif path.is_dir() and any(path.glob(f"*/{FILE_NAME}")):
-            found.extend(sorted(p.parent for p in path.glob(f"*/{FILE_NAME}")))
-        elif not path.exists():
-            errors.append(GradreplError("no such file or directory", path=display_path(path)))
-        else:
-            errors.append(GradreplError(f"not a scenario directory (no {FILE_NAME} in it or below it)", path=display_path(path)))
-    unique: dict[Path, Path] = {}
-    for path in found:
-        unique.setdefault(path.resolve(), path)
-    return list(unique.values())
+    return find_content_dirs(paths, FILE_NAME, "scenario", errors)
 
 
 def is_scenario_path(path: str | Path) -> bool:
