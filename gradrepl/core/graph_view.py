@@ -30,7 +30,7 @@ Node ids are indexes into ``Graph.nodes`` (``Graph.nodes[i].id == i``).
 
 from __future__ import annotations
 
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal

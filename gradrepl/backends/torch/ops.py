@@ -7,7 +7,7 @@ The common case is inlined in ``TorchRecording.on_op``; everything else comes he
 from __future__ import annotations
 
 import sys
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import torch
 
@@ -16,6 +16,9 @@ from gradrepl.backends.torch.nodes import META_LINE, META_SEQ, safe_grad_fn
 from gradrepl.backends.torch.optable import F_CAST, F_INPLACE, F_SINGULAR, F_WHERE, F_ZERO, OpInfo
 from gradrepl.backends.torch.provenance import EMPTY, union
 from gradrepl.backends.torch.values import branch_nonfinite, singular_condition
+
+if TYPE_CHECKING:
+    from gradrepl.backends.torch.recorder import TorchRecording
 
 Tensor = torch.Tensor
 _NUMBERS = (int, float, bool, complex)

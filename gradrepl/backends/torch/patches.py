@@ -21,7 +21,8 @@ from torch.optim import optimizer as optimizer_mod
 from gradrepl.backends.torch.eventlog import Rec
 from gradrepl.backends.torch.provenance import EMPTY, union
 from gradrepl.backends.torch.nodes import weak
-from gradrepl.backends.torch.recorder import TorchRecording, quiet
+from gradrepl.backends.torch.ops import quiet
+from gradrepl.backends.torch.recorder import TorchRecording
 
 Tensor = torch.Tensor
 MAX_UIDS = 256

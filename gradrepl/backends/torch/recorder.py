@@ -18,7 +18,7 @@ import torch
 from gradrepl.backends.base import Recording
 from gradrepl.backends.torch.eventlog import EventLog, Rec
 from gradrepl.backends.torch.nodes import META_LINE, META_SCALARS, META_SEQ, TAG_ALL, safe_grad_fn, tagged, weak
-from gradrepl.backends.torch.ops import OpPaths, is_input, quiet
+from gradrepl.backends.torch.ops import OpPaths, is_input
 from gradrepl.backends.torch.optable import OpInfo
 from gradrepl.backends.torch.provenance import EMPTY, Provenance, union
 
