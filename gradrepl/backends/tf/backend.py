@@ -41,6 +41,8 @@ class TFBackend(Backend):
     def load(self) -> str:
         os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
         import keras  # noqa: F401 - imported here so the first run does not pay for it
+
+        del keras  # only the import matters
         import tensorflow as tf
 
         internals.get()
