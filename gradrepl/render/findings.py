@@ -89,13 +89,33 @@ def render_report(report: RunReport, *, source: str = "", color: bool = False) -
     for warning in report.warnings:
         parts.append(style(f"  note: {warning}", DIM, color))
     groups = sorted(by_target(report.findings).values(), key=lambda g: g[0].cause == causes.NONE)
-    for group in groups:  # problems first, then the gradients that are fine
+    for targets, group in _merge_alike(groups):  # problems first, then the gradients that are fine
         block = render_finding(group[0], source=source, filename=report.script, color=color)
+        if len(targets) > 1:  # one block for many parameters that broke the same way
+            block = block.replace(group[0].target, ", ".join(targets), 1)
         rest = [f for f in group[1:] if f.cause != causes.NONE]
         parts.append(block + ("\n" + render_alternatives(rest, color) if rest else ""))
     if not report.findings:
         parts.append("  no tensors or variables to diagnose were found")
     return "\n\n".join(parts) + "\n"
+
+
+def _merge_alike(groups: list[list[Finding]]) -> list[tuple[list[str], list[Finding]]]:
+    """Targets whose diagnosis is the same (cause, symptom, line, operation, and no other
+    candidate) share one block: a model whose every parameter lost its gradient at one
+    line is one story, not one per parameter."""
+    merged: list[tuple[list[str], list[Finding]]] = []
+    index: dict[tuple[str, str, int | None, str], int] = {}
+    for group in groups:
+        top = group[0]
+        key = (top.cause, top.symptom, top.line, top.op)
+        if len(group) == 1 and key in index:
+            merged[index[key]][0].append(top.target)
+            continue
+        if len(group) == 1:
+            index[key] = len(merged)
+        merged.append(([top.target], group))
+    return merged
 
 
 def _outcome_words(report: RunReport) -> str:
