@@ -12,6 +12,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -77,18 +78,40 @@ def terminal(tmp_path: object) -> Iterator[Terminal]:
     term.close()
 
 
-def _prompts(screen: str) -> int:
-    return sum(1 for line in screen.splitlines() if line.startswith(PROMPT))
+def _prompt_lines(screen: str) -> list[str]:
+    return [line.rstrip() for line in screen.splitlines() if line.startswith(PROMPT.rstrip())]
+
+
+def _waiting(screen: str) -> bool:
+    """The REPL waits for input: the last prompt on the screen is still empty."""
+    prompts = _prompt_lines(screen)
+    return bool(prompts) and prompts[-1] == PROMPT.rstrip()
+
+
+def _answered(text: str) -> object:
+    """The input ``text`` was shown at a prompt, and a new, empty prompt came after it.
+
+    Asked of the screen, not of a count of prompts: a count taken while output
+    was still being written (the prompt not back yet) made the input's own
+    line look like the next prompt.
+    """
+
+    def check(screen: str) -> bool:
+        lines = [line.rstrip() for line in screen.splitlines()]
+        typed = [i for i, line in enumerate(lines) if line == (PROMPT + text).rstrip()]
+        return bool(typed) and _waiting("\n".join(lines[typed[-1] + 1 :]))
+
+    return check
 
 
 def _run(term: Terminal, text: str, timeout: float = 20.0) -> str:
-    """Type one input and wait until the next prompt appears."""
-    before = _prompts(term.screen())
+    """Wait for the prompt, type one input and wait until it has run and the prompt is back."""
+    term.wait_for(_waiting, timeout)
     term.type(text)
-    return term.wait_for(lambda s: _prompts(s) > before, timeout)
+    return term.wait_for(_answered(text), timeout)
 
 
-def test_a_none_gradient_is_diagnosed_in_a_real_terminal(terminal: Terminal) -> None:
+def test_a_none_gradient_is_diagnosed_in_a_real_terminal(terminal: Terminal, tmp_path: Path) -> None:
     terminal.wait_for(PROMPT, timeout=30)
     _run(terminal, "import torch", timeout=120)  # the first input waits for torch to load
     for line in ("x = torch.tensor([1.0, 2.0], requires_grad=True)", "h = x * 2", "h.sum().backward()"):
@@ -96,10 +119,17 @@ def test_a_none_gradient_is_diagnosed_in_a_real_terminal(terminal: Terminal) -> 
     screen = _run(terminal, "h.grad")
     assert "h.grad is None (line 5): " in screen and ":why h" in screen
 
-    # Ctrl-C stops a long statement; the session's names survive it
+    # Ctrl-C stops a long statement; the session's names survive it. The statement
+    # leaves a file when it starts, so the key is pressed while it runs in the worker
+    # (not while the prompt still reads keys, where Ctrl-C only drops the line)
     _run(terminal, "import time")
-    terminal.type("time.sleep(60)")
-    time.sleep(1.0)
+    started = tmp_path / "started"
+    terminal.wait_for(_waiting)
+    terminal.type(f"open({str(started)!r}, 'w').close(); time.sleep(60)")
+    end = time.monotonic() + 20
+    while not started.exists() and time.monotonic() < end:
+        time.sleep(0.05)
+    assert started.exists(), f"the statement did not start; the screen was:\n{terminal.screen()}"
     terminal.key("C-c")
     terminal.wait_for("KeyboardInterrupt")
     screen = _run(terminal, "x.grad")
