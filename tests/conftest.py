@@ -12,6 +12,8 @@ import pytest
 # Set before any gradrepl module reads it, for this process and its workers.
 os.environ.setdefault("GRADREPL_STATE_DIR", tempfile.mkdtemp(prefix="gradrepl-test-state-"))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+# The developer's own scenario folders must not change what the tests see.
+os.environ.pop("GRADREPL_SCENARIO_PATH", None)
 
 
 @pytest.fixture(scope="session")
