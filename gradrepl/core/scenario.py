@@ -109,6 +109,9 @@ class Scenario:
     claims: tuple[Claim, ...] = ()
     hint_lines: tuple[int, ...] = ()
     """scenario.toml lines of the concept, location and fix hints."""
+    origin: str = ""
+    """Where a user's own scenario came from (``GRADREPL_SCENARIO_PATH``, an entry point);
+    empty for the content in use (see ``gradrepl.core.sources``)."""
 
     @property
     def path(self) -> Path:
