@@ -1,8 +1,10 @@
 """Provides the iterative walk over the autograd graph (``grad_fn.next_functions``).
 
 The walk is DAG-aware (a node reached twice is one node), never recurses (a
-10,000-deep chain is fine), stops at a node limit, shows ``(None, 0)`` inputs
-as ``cut`` nodes and labels leaves with the user's names.
+10,000-deep chain is fine), stops at a node limit, labels leaves with the
+user's names, and shows an empty input slot ``(None, 0)`` as a ``cut`` node
+only when the recorder saw a value with a cut history go in there (see
+graphcuts); plain data and constants are left out.
 """
 
 from __future__ import annotations
@@ -13,11 +15,11 @@ from typing import Any, Callable
 
 import torch
 
-from gradrepl.backends.torch.nodes import META_LINE, META_SCALARS, META_SEQ
+from gradrepl.backends.torch.graphcuts import CutInfo, place
+from gradrepl.backends.torch.nodes import META_CUTS, META_LINE, META_SEQ
 from gradrepl.core.report import Graph, GraphNode
 
 ACCUMULATE = "torch::autograd::AccumulateGrad"
-CUT_NOTE = "input did not require grad"
 REUSE_SCAN_LIMIT = 5_000
 WALK_DEPTH = 10_240
 """The walk creates a Python object for every node it visits; torch frees a chain of
@@ -25,6 +27,8 @@ WALK_DEPTH = 10_240
 Deeper nodes are left alone (the graph says truncated)."""
 
 _BackwardCFunction = torch.autograd.function.BackwardCFunction
+LeafInfo = Callable[[Any], "tuple[str | None, int | None, int | None]"]
+CutDescriber = Callable[[frozenset[int]], "CutInfo | None"]
 
 
 class GraphResult:
@@ -42,102 +46,143 @@ class GraphResult:
         """Distance of each node from its root along the walk."""
 
 
-def walk(roots: list[tuple[Any, str | None]], leaf_info: Callable[[Any], tuple[str | None, int | None, int | None]],
-         limit: int) -> GraphResult:
-    """Walk from each root grad_fn; ``leaf_info(tensor)`` gives (label, uid, line) of a leaf."""
+def walk(roots: list[tuple[Any, str | None]], leaf_info: LeafInfo, limit: int,
+         cut_info: CutDescriber | None = None) -> GraphResult:
+    """Walk from each root grad_fn; ``leaf_info(tensor)`` gives (label, uid, line) of a leaf,
+    ``cut_info(taint)`` the (op, line, uid, note) of a cut input (None: a constant)."""
     enabled = gc.isenabled()
     gc.disable()  # the walk only allocates; collections on a growing heap make it quadratic
     try:
-        return _walk(roots, leaf_info, limit)
+        return _Walk(leaf_info, cut_info, limit).run(roots)
     finally:
         if enabled:
             gc.enable()
 
 
-def _walk(roots: list[tuple[Any, str | None]], leaf_info: Callable[[Any], tuple[str | None, int | None, int | None]],
-          limit: int) -> GraphResult:
-    res = GraphResult()
-    graph = res.graph
-    nodes = graph.nodes
-    todo: list[tuple[Any, int, int]] = []
-    for fn, label in roots:
-        if fn is None or fn in res.node_of:
-            continue
-        if len(nodes) >= limit:
-            graph.truncated = True
-            break
-        nid, scalars = _add(res, fn, "root", label, leaf_info, -1)
-        res.depth.append(0)
-        if graph.root is None:
-            graph.root = nid
-        todo.append((fn, nid, scalars))
-    _expand(res, todo, leaf_info, limit)
-    return res
+class _Walk:
+    """One walk: the nodes found so far and the rules for adding more."""
 
+    def __init__(self, leaf_info: LeafInfo, cut_info: CutDescriber | None, limit: int) -> None:
+        self.res = GraphResult()
+        self.leaf_info = leaf_info
+        self.cut_info = cut_info
+        self.limit = limit
 
-def _expand(res: GraphResult, todo: list[tuple[Any, int, int]],
-            leaf_info: Callable[[Any], tuple[str | None, int | None, int | None]], limit: int) -> None:
-    """Depth-first over next_functions; the hot loop of the walk (100,000 nodes must take well under a second)."""
-    graph = res.graph
-    nodes, children, parents, node_of = graph.nodes, graph.children, res.parents, res.node_of
-    pop, push, get = todo.pop, todo.append, node_of.get
-    depth = res.depth
-    while todo:
-        fn, nid, scalars = pop()
-        kids = children[nid]
-        if depth[nid] >= WALK_DEPTH:
-            graph.truncated = True  # deeper nodes stay untouched (see recorder.tagged)
-            continue
-        for child, _ in fn.next_functions:
-            if child is None:
-                if scalars:
-                    scalars -= 1  # the slot of a Python number the op took, not a cut
-                    continue
-                if len(nodes) >= limit:
-                    graph.truncated = True
-                    return
-                cid = len(nodes)
-                nodes.append(GraphNode(id=cid, op="(no grad)", kind="cut", note=CUT_NOTE))
-                children.append([])
-                parents.append(nid)
-                depth.append(depth[nid] + 1)
-                kids.append(cid)
+    def run(self, roots: list[tuple[Any, str | None]]) -> GraphResult:
+        res = self.res
+        graph = res.graph
+        todo: list[tuple[Any, int, Any]] = []
+        for fn, label in roots:
+            if fn is None or fn in res.node_of:
                 continue
-            cid = get(child)
-            if cid is None:
-                if len(nodes) >= limit:
-                    graph.truncated = True
+            if len(graph.nodes) >= self.limit:
+                graph.truncated = True
+                break
+            nid, cuts = self.add(fn, "root", label, -1)
+            res.depth.append(0)
+            if graph.root is None:
+                graph.root = nid
+            todo.append((fn, nid, cuts))
+        self.expand(todo)
+        return res
+
+    def expand(self, todo: list[tuple[Any, int, Any]]) -> None:
+        """Depth-first over next_functions; the hot loop of the walk (100,000 nodes must take well under a second)."""
+        res = self.res
+        graph = res.graph
+        nodes, children, node_of = graph.nodes, graph.children, res.node_of
+        pop, push, get = todo.pop, todo.append, node_of.get
+        depth, limit, add = res.depth, self.limit, self.add
+        while todo:
+            fn, nid, cuts = pop()
+            if depth[nid] >= WALK_DEPTH:
+                graph.truncated = True  # deeper nodes stay untouched (see recorder.tagged)
+                continue
+            if cuts is not None:
+                if not self.expand_with_cuts(fn, nid, cuts, push):
                     return
-                cid, child_scalars = _add(res, child, "op", None, leaf_info, nid)
-                depth.append(depth[nid] + 1)
-                push((child, cid, child_scalars))
+                continue
+            kids = children[nid]
+            for child, _ in fn.next_functions:
+                if child is None:
+                    continue  # an input that needs no grad and carries no provenance: a constant
+                cid = get(child)
+                if cid is None:
+                    if len(nodes) >= limit:
+                        graph.truncated = True
+                        return
+                    cid, child_cuts = add(child, "op", None, nid)
+                    depth.append(depth[nid] + 1)
+                    push((child, cid, child_cuts))
+                kids.append(cid)
+
+    def expand_with_cuts(self, fn: Any, nid: int, cuts: Any, push: Callable[[Any], None]) -> bool:
+        """A node some of whose inputs were cut: the rare, slow path. False when the limit is hit."""
+        res = self.res
+        nodes, kids = res.graph.nodes, res.graph.children[nid]
+        edges = fn.next_functions
+        filled, extra = place(cuts, sum(1 for child, _ in edges if child is None))
+        empty = 0
+        for child, _ in edges:
+            if child is None:
+                empty += 1
+                if filled[empty - 1] and not self.add_cut(filled[empty - 1], nid):
+                    return False
+                continue
+            cid = res.node_of.get(child)
+            if cid is None:
+                if len(nodes) >= self.limit:
+                    res.graph.truncated = True
+                    return False
+                cid, child_cuts = self.add(child, "op", None, nid)
+                res.depth.append(res.depth[nid] + 1)
+                push((child, cid, child_cuts))
             kids.append(cid)
+        return all(self.add_cut(taint, nid) for taint in extra)
 
+    def add_cut(self, taint: frozenset[int], parent: int) -> bool:
+        """A cut node under ``parent`` when the taint describes one; False when the limit is hit."""
+        info = self.cut_info(taint) if self.cut_info is not None else None
+        if info is None:
+            return True
+        res = self.res
+        nodes = res.graph.nodes
+        if len(nodes) >= self.limit:
+            res.graph.truncated = True
+            return False
+        op, line, var, note = info
+        cid = len(nodes)
+        nodes.append(GraphNode(id=cid, op=op, kind="cut", line=line, var=var, note=note))
+        res.graph.children.append([])
+        res.graph.children[parent].append(cid)
+        res.parents.append(parent)
+        res.depth.append(res.depth[parent] + 1)
+        return True
 
-def _add(res: GraphResult, fn: Any, kind: str, label: str | None,
-         leaf_info: Callable[[Any], tuple[str | None, int | None, int | None]], parent: int) -> tuple[int, int]:
-    """Append the node of ``fn``; returns its id and the number of Python-number inputs it took."""
-    nodes = res.graph.nodes
-    nid = len(nodes)
-    name = fn.name()
-    scalars = 0
-    if name == ACCUMULATE:
-        var = fn.variable
-        node = GraphNode(id=nid, op="AccumulateGrad", kind="root" if kind == "root" else "leaf")
-        node.label, node.var, node.line = leaf_info(var)
-        res.leaf_of[id(var)] = nid
-    else:
-        meta = fn.metadata
-        node = GraphNode(id=nid, op=name, kind=kind, label=label, line=meta.get(META_LINE))  # type: ignore[arg-type]
-        if meta:
-            scalars = meta.get(META_SCALARS, 0)
-        if isinstance(fn, _BackwardCFunction):
-            node.note = "custom autograd.Function"
-    nodes.append(node)
-    res.graph.children.append([])
-    res.parents.append(parent)
-    res.node_of[fn] = nid
-    return nid, scalars
+    def add(self, fn: Any, kind: str, label: str | None, parent: int) -> tuple[int, Any]:
+        """Append the node of ``fn``; returns its id and its candidate cut inputs (None: no cut input)."""
+        res = self.res
+        nodes = res.graph.nodes
+        nid = len(nodes)
+        name = fn.name()
+        cuts = None
+        if name == ACCUMULATE:
+            var = fn.variable
+            node = GraphNode(id=nid, op="AccumulateGrad", kind="root" if kind == "root" else "leaf")
+            node.label, node.var, node.line = self.leaf_info(var)
+            res.leaf_of[id(var)] = nid
+        else:
+            meta = fn.metadata
+            node = GraphNode(id=nid, op=name, kind=kind, label=label, line=meta.get(META_LINE))  # type: ignore[arg-type]
+            if meta:
+                cuts = meta.get(META_CUTS)
+            if isinstance(fn, _BackwardCFunction):
+                node.note = "custom autograd.Function"
+        nodes.append(node)
+        res.graph.children.append([])
+        res.parents.append(parent)
+        res.node_of[fn] = nid
+        return nid, cuts
 
 
 def reused_node(loss_fn: Any, previous_seq: int) -> dict[str, Any] | None:

@@ -13,7 +13,7 @@ from typing import Any
 
 import torch
 
-from gradrepl.backends.torch import graphwalk, naming, targets
+from gradrepl.backends.torch import graphcuts, graphwalk, naming, targets
 from gradrepl.backends.torch.eventlog import Rec
 from gradrepl.backends.torch.provenance import EMPTY, union
 from gradrepl.backends.torch.nodes import META_LINE, META_SEQ, safe_grad_fn
@@ -56,7 +56,8 @@ class Inspector:
         losses = self._losses()
         report.losses = _unique(name for _, name, _ in losses)
         roots = [(fn, name) for fn, name, _ in losses if fn is not None]
-        walked = graphwalk.walk(roots, self._leaf_info, self.request.graph_limit)
+        cut_notes = graphcuts.CutNotes(rec.prov, rec.log.recs, self.names, self.code_lines)
+        walked = graphwalk.walk(roots, self._leaf_info, self.request.graph_limit, cut_notes)
         report.graph = walked.graph
         loss_taint = EMPTY
         for _, _, taint in losses:

@@ -14,7 +14,8 @@ import torch
 
 META_LINE = "gradrepl_line"
 META_SEQ = "gradrepl_seq"
-META_SCALARS = "gradrepl_scalars"
+META_CUTS = "gradrepl_cuts"
+"""The candidate cut inputs of an op whose inputs include a value with a cut history (see graphcuts)."""
 TAG_ALL = 10_240
 """Nodes up to this depth all carry metadata; deeper ones are thinned out (see tagged)."""
 

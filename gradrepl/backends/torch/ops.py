@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any, Callable
 import torch
 
 from gradrepl.backends.torch.eventlog import Rec
-from gradrepl.backends.torch.nodes import META_LINE, META_SEQ, safe_grad_fn
+from gradrepl.backends.torch.graphcuts import cut_inputs
+from gradrepl.backends.torch.nodes import META_CUTS, META_LINE, META_SEQ, safe_grad_fn
 from gradrepl.backends.torch.optable import F_CAST, F_INPLACE, F_SINGULAR, F_WHERE, F_ZERO, OpInfo
 from gradrepl.backends.torch.provenance import EMPTY, union
 from gradrepl.backends.torch.values import branch_nonfinite, singular_condition
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from gradrepl.backends.torch.recorder import TorchRecording
 
 Tensor = torch.Tensor
-_NUMBERS = (int, float, bool, complex)
 
 
 class OpPaths:
@@ -35,6 +35,7 @@ class OpPaths:
         inplace = (flags & F_INPLACE) or (kwargs and kwargs.get("inplace") is True)
         target = args[0] if inplace and args and isinstance(args[0], Tensor) else None
         before = _inplace_state(target) if target is not None else None
+        cuts = cut_inputs(self.prov, args, kwargs) if any_rg else None  # before the call: an in-place op changes its target
         try:
             out = self.call(func, args, kwargs)
         except Exception as error:
@@ -54,10 +55,12 @@ class OpPaths:
             if grad_fn is not None:
                 grad_fn.metadata.setdefault(META_LINE, line)
                 grad_fn.metadata.setdefault(META_SEQ, seq)
+                if cuts:
+                    grad_fn.metadata.setdefault(META_CUTS, cuts)
         outs = out if isinstance(out, (tuple, list)) else (out,)
         for item in outs:
             if isinstance(item, Tensor) and not is_input(item, inputs):
-                self._output(info, item, taint, any_rg, grad_on, line, args, depth)
+                self._output(info, item, taint, any_rg, grad_on, line, args, depth, cuts)
         return out
 
     def _scan(self, args: tuple[Any, ...], kwargs: dict[str, Any], line: int | None) -> tuple[frozenset[int], bool, list[Tensor]]:
@@ -81,7 +84,7 @@ class OpPaths:
         return taint, any_rg, inputs
 
     def _output(self, info: OpInfo, out: Tensor, taint: frozenset[int], any_rg: bool, grad_on: bool,
-                line: int | None, args: tuple[Any, ...], depth: int = 1) -> None:
+                line: int | None, args: tuple[Any, ...], depth: int = 1, cuts: Any = None) -> None:
         if out.requires_grad and any_rg and out.is_leaf:
             # a view made with grad mode off: torch says it requires grad, but it has no history
             self.prov.put(out, self._cut(info, out, taint, grad_on, line), line, depth)
@@ -90,11 +93,7 @@ class OpPaths:
             flags = info.flags
             if flags and any_rg:
                 taint = self._special(info, taint, line, args)
-            scalars = 0
-            for arg in args:
-                if type(arg) in _NUMBERS:
-                    scalars += 1
-            self.mark_output(out, taint, line, scalars, depth)
+            self.mark_output(out, taint, line, cuts, depth)
             return
         if any_rg:
             taint = self._cut(info, out, taint, grad_on, line)

@@ -19,6 +19,7 @@ from torch.nn.modules import module as module_mod
 from torch.optim import optimizer as optimizer_mod
 
 from gradrepl.backends.torch.eventlog import Rec
+from gradrepl.backends.torch.graphcuts import cut_inputs
 from gradrepl.backends.torch.provenance import EMPTY, union
 from gradrepl.backends.torch.nodes import weak
 from gradrepl.backends.torch.ops import quiet
@@ -280,13 +281,14 @@ def _function_apply(rec: TorchRecording, orig: Any) -> Any:
     def wrapper(cls: Any, *args: Any, **kwargs: Any) -> Any:
         if rec.suspended:
             return method(cls, *args, **kwargs)
-        line, taint, event = None, EMPTY, None
+        line, taint, event, cuts = None, EMPTY, None, None
         with quiet(rec):
             line = rec.user_line(2)
             rec.next_seq()
             for arg in args:
                 if isinstance(arg, Tensor):
                     taint = union(taint, rec.tensor_taint(arg, line))
+            cuts = cut_inputs(rec.prov, args, kwargs)
             event = rec.event("custom_fn", line, f"{cls.__name__}.apply", taint)
             backward_line = _def_line(getattr(cls, "backward", None), rec.filename)
             if event is not None and backward_line is not None:
@@ -301,7 +303,7 @@ def _function_apply(rec: TorchRecording, orig: Any) -> Any:
                 taint = union(taint, frozenset((event.token,)))
             for item in out if isinstance(out, tuple) else (out,):
                 if isinstance(item, Tensor):
-                    rec.mark_output(item, taint, line)
+                    rec.mark_output(item, taint, line, cuts)
         return out
 
     return classmethod(wrapper)

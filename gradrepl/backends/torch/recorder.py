@@ -17,7 +17,8 @@ import torch
 
 from gradrepl.backends.base import Recording
 from gradrepl.backends.torch.eventlog import EventLog, Rec
-from gradrepl.backends.torch.nodes import META_LINE, META_SCALARS, META_SEQ, TAG_ALL, safe_grad_fn, tagged, weak
+from gradrepl.backends.torch.graphcuts import cut_slots
+from gradrepl.backends.torch.nodes import META_CUTS, META_LINE, META_SEQ, TAG_ALL, safe_grad_fn, tagged, weak
 from gradrepl.backends.torch.ops import OpPaths, is_input
 from gradrepl.backends.torch.optable import OpInfo
 from gradrepl.backends.torch.provenance import EMPTY, Provenance, union
@@ -159,9 +160,9 @@ class TorchRecording(OpPaths, Recording):
             entry.last_use = line
         return entry.taint
 
-    def mark_output(self, out: Tensor, taint: frozenset[int], line: int | None, scalars: int = 0, depth: int = 1) -> None:
-        """Record an op's output: provenance, and the line on its grad_fn (plus how many
-        Python numbers the op took: their input slots are empty but are not cuts)."""
+    def mark_output(self, out: Tensor, taint: frozenset[int], line: int | None, cuts: Any = None, depth: int = 1) -> None:
+        """Record an op's output: provenance, and the line on its grad_fn (plus, when some
+        input needs no grad but carries provenance, the op's candidate cut inputs: see graphcuts)."""
         grad_fn = safe_grad_fn(out) if tagged(depth) or out.is_leaf else None
         if grad_fn is not None:
             if tagged(depth):
@@ -169,8 +170,8 @@ class TorchRecording(OpPaths, Recording):
                 if META_LINE not in meta:
                     meta[META_LINE] = line
                     meta[META_SEQ] = self.seq
-                    if scalars:
-                        meta[META_SCALARS] = scalars
+                    if cuts:
+                        meta[META_CUTS] = cuts
             if taint:
                 self.prov.put(out, taint, line, depth)
         elif out.requires_grad and not out.is_leaf:
@@ -210,7 +211,7 @@ class TorchRecording(OpPaths, Recording):
                     return self._general(info, func, args, kwargs, line, seq)
         taint = EMPTY
         any_rg = False
-        scalars = 0
+        cut_in = False
         depth = 0
         entries = self.prov.entries
         for arg in args:
@@ -229,11 +230,14 @@ class TorchRecording(OpPaths, Recording):
                         depth = entry.depth
                 if got:
                     taint = got if not taint else union(taint, got)
+                    cut_in = cut_in or not rg  # provenance without grad: a cut input (graphcuts)
                 any_rg = any_rg or rg
             elif type(arg) in _NUMBERS:
-                scalars += 1
                 if type(arg) is float and self.prov.pyvalues:
-                    taint = union(taint, self.prov.pyvalue_taint(arg))
+                    got = self.prov.pyvalue_taint(arg)
+                    if got:
+                        taint = union(taint, got)
+                        cut_in = True
             elif arg is not None and type(arg) not in _PLAIN:
                 return self._general(info, func, args, kwargs, line, seq)
         try:
@@ -272,8 +276,8 @@ class TorchRecording(OpPaths, Recording):
                 if META_LINE not in meta:
                     meta[META_LINE] = line
                     meta[META_SEQ] = seq
-                    if scalars:
-                        meta[META_SCALARS] = scalars
+                    if cut_in:
+                        meta[META_CUTS] = cut_slots(self.prov, args, kwargs)
             if taint:
                 self.prov.put(out, taint, line, depth)
             return out
