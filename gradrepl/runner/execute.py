@@ -14,6 +14,7 @@ import sys
 import time
 import traceback
 import types
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -38,6 +39,8 @@ class Executor:
         self.pid = os.getpid()
         self.sessions: dict[str, types.ModuleType] = {}
         self.interruptible = False
+        self.interrupt_waiting: Callable[[], bool] = lambda: False
+        """Whether an interrupt for this run came before its code started (set by the worker)."""
         self._main = sys.modules["__main__"]
         self.baseline = Baseline()
 
@@ -123,6 +126,8 @@ class Executor:
     def _exec(self, code: types.CodeType, ns: dict[str, Any], filename: str) -> tuple[Outcome, ErrorInfo | None]:
         try:
             self.interruptible = True
+            if self.interrupt_waiting():  # its SIGINT came too early and was ignored
+                raise KeyboardInterrupt
             exec(code, ns)
         except SystemExit as exc:
             return _exit_outcome(exc, filename)

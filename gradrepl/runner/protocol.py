@@ -5,7 +5,7 @@ JSON (one object with an ``op`` key). Frames travel over dedicated pipe file
 descriptors, never stdin/stdout, so nothing user code prints can corrupt them.
 
 Messages (parent → worker): ``run`` {request}, ``complete`` {session, prefix},
-``drop`` {session}, ``exit``.
+``drop`` {session}, ``interrupt`` (with a SIGINT, during a run), ``exit``.
 Messages (worker → parent): ``status`` {text}, ``ready`` {version, pid},
 ``failed`` {message}, ``result`` {report, recycle}, ``completions`` {names},
 ``dropped``.

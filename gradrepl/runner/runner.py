@@ -62,6 +62,10 @@ class _Slot:
         self.inflight: WorkerProcess | None = None
         self.kill_at: float | None = None
         self.cancelled = False
+        self.calls = 0
+        """run() calls in progress (running or waiting for the worker or their turn)."""
+        self.interrupt_pending = False
+        """interrupt() came while a run() call had not sent its request yet."""
         self.sessions: dict[str, WorkerProcess] = {}
         self.last_status = ""
         self.spawning_spare = False
@@ -113,11 +117,19 @@ class Runner:
     def run(self, framework: str, request: RunRequest) -> RunReport:
         """Run one request in the framework's worker and diagnose the report (thread-safe)."""
         slot = self._slot(framework)
-        with slot.run_lock:
-            proc = self._await_worker(slot, STARTUP_TIMEOUT)
-            warnings = self._session_warnings(slot, proc, request.session)
-            ex = self._exchange_run(slot, proc, request)
-            report = self._report(slot, proc, ex, request)
+        with slot.state:
+            slot.calls += 1
+        try:
+            with slot.run_lock:
+                proc = self._await_worker(slot, STARTUP_TIMEOUT)
+                warnings = self._session_warnings(slot, proc, request.session)
+                ex = self._exchange_run(slot, proc, request)
+                report = self._report(slot, proc, ex, request)
+        finally:
+            with slot.state:
+                slot.calls -= 1
+                if not slot.calls:
+                    slot.interrupt_pending = False  # nothing left for it to stop
         report.warnings[:0] = warnings
         if report.targets is None and request.targets is not None:
             report.targets = list(request.targets)  # a stopped run is still diagnosed per target
@@ -138,14 +150,22 @@ class Runner:
                 return
             slot.cancelled = True
             slot.kill_at = time.monotonic() + CANCEL_GRACE
-        proc.signal_int()
+            if not proc.interrupt():
+                slot.interrupt_pending = True  # its request is not sent yet
 
     def interrupt(self, framework: str) -> None:
-        """KeyboardInterrupt in the run in flight; the worker and its sessions survive."""
+        """KeyboardInterrupt in the run in flight; the worker and its sessions survive.
+
+        A run() still waiting for its worker, or whose code has not started,
+        is interrupted as soon as its code starts (Ctrl-C right after Enter).
+        """
         slot = self._slots.get(canonical_framework(framework))
-        proc = slot.inflight if slot is not None else None
-        if proc is not None:
-            proc.signal_int()
+        if slot is None:
+            return
+        with slot.state:  # against _exchange_run's on_sent: the request is in the pipe or not
+            proc = slot.inflight
+            if proc is None or not proc.interrupt():
+                slot.interrupt_pending = slot.calls > 0
 
     def complete(self, framework: str, session: str, prefix: str) -> list[str]:
         """Completions of ``prefix`` in a session's namespace; [] while a run is in flight."""
@@ -299,10 +319,17 @@ class Runner:
     def _exchange_run(self, slot: _Slot, proc: WorkerProcess, request: RunRequest) -> Exchange:
         with slot.state:
             slot.inflight, slot.kill_at, slot.cancelled = proc, None, False
+
+        def sent() -> None:
+            with slot.state:
+                if slot.interrupt_pending:
+                    slot.interrupt_pending = False
+                    proc.interrupt()
+
         try:
             return proc.exchange({"op": "run", "request": protocol.request_to_dict(request)},
                                  timeout=request.timeout, memory_mb=request.memory_mb,
-                                 cancelled=lambda: slot.kill_at)
+                                 cancelled=lambda: slot.kill_at, on_sent=sent)
         finally:
             with slot.state:
                 slot.inflight, slot.kill_at = None, None

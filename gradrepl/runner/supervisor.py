@@ -58,6 +58,10 @@ class WorkerProcess:
         self._dead = False
         self._closed = False
         self._lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        """Held while writing to the request pipe, so frames never interleave."""
+        self._open = False
+        """A request was sent and its reply not yet received."""
         try:
             self.proc = self._spawn(python)
         except OSError:
@@ -118,23 +122,49 @@ class WorkerProcess:
         self._on_event(self, "failed", self.failure)
 
     def exchange(self, message: dict[str, Any], *, timeout: float | None, memory_mb: float | None,
-                 cancelled: Callable[[], float | None]) -> Exchange:
+                 cancelled: Callable[[], float | None], on_sent: Callable[[], None] | None = None) -> Exchange:
         """Send one request and wait for its reply, enforcing timeout, memory and cancel.
 
         ``cancelled()`` returns the monotonic time after which a cancelled run
-        is killed, or None while it is not cancelled.
+        is killed, or None while it is not cancelled. ``on_sent()`` is called
+        once the request is in the pipe (``interrupt`` works from then on).
         """
         start = time.monotonic()
         baseline = self.rss_mb()
         limit = baseline + memory_mb if memory_mb else None
+        with self._write_lock:
+            try:
+                protocol.write_frame(self._req, message)
+            except OSError:
+                return Exchange("died", elapsed=time.monotonic() - start)
+            self._open = True
         try:
-            protocol.write_frame(self._req, message)
-        except OSError:
-            return Exchange("died", elapsed=time.monotonic() - start)
-        deadline = None if timeout is None else start + timeout
-        ex = self._wait_reply(deadline=deadline, memory_limit=limit, cancelled=cancelled)
+            if on_sent is not None:
+                on_sent()
+            deadline = None if timeout is None else start + timeout
+            ex = self._wait_reply(deadline=deadline, memory_limit=limit, cancelled=cancelled)
+        finally:
+            with self._write_lock:
+                self._open = False
         ex.elapsed, ex.baseline_mb = time.monotonic() - start, baseline
         return ex
+
+    def interrupt(self) -> bool:
+        """A KeyboardInterrupt in the request in flight, even if its code has not started yet.
+
+        SIGINT reaches code that runs; the worker ignores it before then, so an
+        ``interrupt`` frame goes first: the worker looks for one when user code
+        starts. False (and nothing sent) when no request is in flight.
+        """
+        with self._write_lock:
+            if not self._open:
+                return False
+            try:
+                protocol.write_frame(self._req, {"op": "interrupt"})
+            except OSError:
+                pass  # the worker is gone; its run reports that
+        self.signal_int()
+        return True
 
     def _wait_reply(self, *, deadline: float | None, memory_limit: float | None,
                     cancelled: Callable[[], float | None]) -> Exchange:
@@ -253,11 +283,13 @@ class WorkerProcess:
             self._closed = True
         self.kill()
         self.exit_status(wait)
-        for fd in (self._req, self._res, self._life):
-            try:
-                os.close(fd)  # exactly once: a second close could hit a reused fd number
-            except OSError:
-                pass
+        with self._write_lock:  # never under an interrupt() writing to _req
+            self._open = False
+            for fd in (self._req, self._res, self._life):
+                try:
+                    os.close(fd)  # exactly once: a second close could hit a reused fd number
+                except OSError:
+                    pass
         shutil.rmtree(self.dir, ignore_errors=True)
         self._on_event(self, "closed", "")
 

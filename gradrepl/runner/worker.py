@@ -13,6 +13,7 @@ import argparse
 import faulthandler
 import os
 import resource
+import select
 import shutil
 import signal
 import sys
@@ -133,6 +134,8 @@ class Worker:
             message = protocol.read_frame(self.req)  # ProtocolError: the parent closed the pipe
             if message["op"] == "exit":
                 return
+            if message["op"] == "interrupt":
+                continue  # for a run that has ended (one that had not started yet saw it waiting)
             reply, recycle = self.handle(message)
             protocol.write_all(self.res, _encode_reply(reply))
             if recycle:
@@ -206,10 +209,22 @@ def _serve(args: argparse.Namespace, req: int, res: int) -> int:
         return 1
     install_sigint(lambda: executor.interruptible)
     _warm_up(executor, args.framework)
+    executor.interrupt_waiting = lambda: _readable(req)
     protocol.write_frame(res, {"op": "ready", "version": executor.version, "pid": os.getpid()})
     Worker(executor, req, res).serve()
     dump.close()
     return 0
+
+
+def _readable(fd: int) -> bool:
+    """Whether a frame waits on the request pipe. During a run the parent sends only
+    ``interrupt`` frames, so one waiting when user code starts means Ctrl-C came first."""
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    try:
+        return bool(poller.poll(0))
+    except OSError:
+        return False
 
 
 def _warm_up(executor: Executor, framework: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from gradrepl.core.report import RunReport
 from gradrepl.core.request import RunRequest
 from gradrepl.errors import FrameworkMissing, GradreplError
 from gradrepl.runner import runner as runner_module
@@ -84,6 +86,48 @@ def test_status_callback_reports_loading_and_ready() -> None:
             time.sleep(0.01)
     assert seen[0] == ("fake", "loading fake…")
     assert ("fake", "ready") in seen
+
+
+def test_an_interrupt_before_the_code_starts_still_stops_it(fake: FakeHarness) -> None:
+    """Ctrl-C right after Enter: the worker has not read the request yet (here it is stopped),
+    so the SIGINT finds it between runs, where it is ignored; the run must still be interrupted."""
+    before = fake.pid()
+    assert fake.run("kept = 41\n", session="s-early").outcome == "completed"
+    slot = fake.runner._slots["fake"]
+    os.kill(before, signal.SIGSTOP)
+    box: list[RunReport] = []
+    thread = threading.Thread(target=lambda: box.append(fake.run("import time\ntime.sleep(30)\n", session="s-early")))
+    try:
+        thread.start()
+        deadline = time.monotonic() + 10
+        while slot.inflight is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        fake.runner.interrupt("fake")
+    finally:
+        os.kill(before, signal.SIGCONT)
+    thread.join(10)
+    (report,) = box
+    assert report.outcome == "raised"
+    assert report.error is not None and report.error.type == "KeyboardInterrupt"
+    assert report.duration_ms < 5000  # stopped before time.sleep(30), not by the run's timeout
+    assert fake.run("print(kept + 1)\n", session="s-early").stdout == "42\n"
+    assert fake.pid() == before
+
+
+def test_an_interrupt_while_the_worker_loads_stops_the_run_when_it_starts() -> None:
+    holder: list[Runner] = []
+
+    def on_status(framework: str, text: str) -> None:
+        if text.startswith("loading"):  # said from inside run(), before any worker is ready
+            holder[0].interrupt(framework)
+
+    with Runner(spare=False, on_status=on_status) as runner:
+        holder.append(runner)
+        report = runner.run("fake", RunRequest(code="import time\ntime.sleep(30)\n"))
+        assert report.outcome == "raised"
+        assert report.error is not None and report.error.type == "KeyboardInterrupt"
+        later = runner.run("fake", RunRequest(code="print('not interrupted')\n"))
+        assert later.outcome == "completed" and later.stdout == "not interrupted\n"
 
 
 def test_no_spare_still_recovers_after_a_kill() -> None:
