@@ -47,6 +47,10 @@ def find_break(chain: list[Event], name: str) -> Break | None:
             text += f" and comes back through `{back.op}` at line {back.line}"
         return Break("numpy_roundtrip", first, text + "; autograd cannot follow it out and back.")
     kind = first.kind
+    if kind == "tensor_ctor" and first.op == "nn.Parameter":
+        return Break("rewrap_tensor_constructor", first,
+                     f"{name}'s path to the loss is cut at {where}: `nn.Parameter(...)` wraps a tensor that has history "
+                     "into a new leaf; the loss's gradient stops at that new parameter.")
     if kind == "tensor_ctor":
         return Break("rewrap_tensor_constructor", first,
                      f"{name}'s path to the loss is cut at {where}: `{first.op}` copies the data into a new tensor with no history.")

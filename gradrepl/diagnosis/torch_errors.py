@@ -66,6 +66,10 @@ def _inplace_saved(facts: RunFacts, text: str) -> Root | None:
     if event is None:
         candidates = [e for e in facts.of_kind("inplace") if not e.detail.get("error") and e.detail.get("grad_enabled", True)]
         event = candidates[-1] if candidates else None
+    if event is None and match is not None and not match.group(2):
+        stepped = _stepped(facts, match)
+        if stepped is not None:
+            return stepped
     if event is None:
         return Root("inplace_saved_tensor", _error_line(facts),
                     "a tensor that backward needs was changed in place after it was used.", confidence=0.6)
@@ -94,6 +98,54 @@ def _culprit(facts: RunFacts, match: re.Match[str]) -> Event | None:
             if best is None or score > best[0]:
                 best = (score, event)
     return best[1] if best else None
+
+
+def _stepped(facts: RunFacts, match: re.Match[str]) -> Root | None:
+    """A leaf changed in place with no recorded in-place op: optimizer.step() updates every
+    parameter in place, so a graph built before the step (kept alive by retain_graph=True,
+    or by a hidden state carried into the next iteration) can no longer go backward."""
+    shape = [int(x) for x in match.group(1).replace(" ", "").split(",") if x]
+    failing = next((e for e in reversed(facts.losses()) if e.detail.get("error")), None)
+    until = seq(failing, "last_seq") if failing is not None else None
+    steps = [e for e in facts.of_kind("optimizer_step") if until is None or seq(e) < until]
+    fitting = [e for e in steps if shape in e.detail.get("shapes", [])]
+    chosen = (fitting or steps)[-1] if (fitting or steps) else None
+    if chosen is None:
+        return None
+    backward = failing.line if failing is not None else _error_line(facts)
+    kept = " (kept with retain_graph=True)" if failing is not None and _retained(facts) else ""
+    return Root("inplace_saved_tensor", chosen.line,
+                f"`{chosen.op}` at line {chosen.line} updates the parameters in place (one of shape {shape} among them); "
+                f"the backward at line {backward} goes through a graph built before that step{kept}, which still needs "
+                "their old values. Build a fresh graph after each step: detach a state carried between iterations.",
+                chosen.op, confidence=0.9 if fitting else 0.7)
+
+
+def _retained(facts: RunFacts) -> bool:
+    return any(e.detail.get("retain_graph") for e in facts.losses())
+
+
+def _custom_backward(facts: RunFacts, text: str) -> Root | None:
+    """A custom backward that returns the wrong number of gradients (or a wrong one), or a
+    hook that changes a gradient's size or type: the user's backward code is the root."""
+    match = re.search(r"function (\w+?)Backward returned (?:an incorrect number of gradients|an invalid gradient"
+                      r"|a gradient different than None)", text)
+    if match:
+        cls = match.group(1)
+        event = next((e for e in facts.of_kind("custom_fn") if e.op == f"{cls}.apply"), None)
+        line = event.detail.get("backward_line") if event is not None else None
+        line = line if isinstance(line, int) else (event.line if event is not None else _error_line(facts))
+        return Root("hook_or_custom_fn", line, f"the backward of the custom function {cls} (line {line}) does not "
+                                               "return one gradient of the right shape per input of forward.", f"{cls}.apply")
+    match = re.search(r"hook '(\w+)' has changed the (size|type) of value", text)
+    if match:
+        hooks = facts.of_kind("hook")
+        event = next((e for e in hooks if e.detail.get("hook_name") == match.group(1)), hooks[0] if hooks else None)
+        line = (event.detail.get("hook_line") or event.line) if event is not None else _error_line(facts)
+        return Root("hook_or_custom_fn", line, f"the hook at line {line} returns a gradient of another "
+                                               f"{match.group(2)} than the tensor it is registered on.",
+                    event.op if event is not None else "")
+    return None
 
 
 def _second_time(facts: RunFacts, text: str) -> Root | None:
@@ -199,7 +251,7 @@ def _error_line(facts: RunFacts) -> int | None:
 
 
 RULES = (_inplace_leaf, _inplace_saved, _second_time, _int_dtype, _inference, _not_implemented,
-         _numpy_requires_grad, _non_leaf_optimizer, _assign_parameter, _empty_optimizer)
+         _numpy_requires_grad, _non_leaf_optimizer, _assign_parameter, _empty_optimizer, _custom_backward)
 
 
 def earliest(events: list[Event]) -> Event | None:

@@ -9,10 +9,10 @@ was cut? The evidence keys read here are documented in docs/backends.md.
 
 from __future__ import annotations
 
-from gradrepl.core.report import Finding, RunReport, Symptom, VariableInfo
+from gradrepl.core.report import Event, Finding, RunReport, Symptom, VariableInfo
 from gradrepl.diagnosis import torch_errors
 from gradrepl.diagnosis.common import finding, ok_finding, symptom_of
-from gradrepl.diagnosis.torch_chain import find_break, first_of
+from gradrepl.diagnosis.torch_chain import CUTS, find_break, first_of
 from gradrepl.diagnosis.torch_facts import RunFacts, ev, seq
 
 INTEGER = ("int", "uint", "bool", "long", "short", "byte", "char")
@@ -167,10 +167,32 @@ def _reachable_but_none(var: VariableInfo, symptom: Symptom, facts: RunFacts) ->
 
 
 def _cut(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding | None:
-    cut = find_break(facts.indexed(ev(var, "path_events", [])), var.name)
+    chain = facts.indexed(ev(var, "path_events", []))
+    copied = _copied(var, symptom, chain)
+    if copied is not None:
+        return copied
+    cut = find_break(chain, var.name)
     if cut is None:
         return None
     return finding(var, symptom, cut.cause, line=cut.at, op=cut.event.op, detail=cut.detail)
+
+
+def _copied(var: VariableInfo, symptom: Symptom, chain: list[Event]) -> Finding | None:
+    """The loss uses a deep copy of the variable (``copy.deepcopy`` of its module): the copy's
+    parameters are new leaves, and they take the gradient. The copy nearest the loss is the
+    one that made the loss stop using the variable."""
+    first = next((e for e in chain if e.kind in CUTS or e.kind == "param_copy"), None)
+    if first is None or first.kind != "param_copy":
+        return None
+    last = [e for e in chain if e.kind == "param_copy"][-1]
+    if ev(var, "in_optimizer"):
+        return finding(var, symptom, "optimizer_wrong_params", line=last.line, op=last.op,
+                       detail=f"line {last.line} deep-copies the model: the copy has new parameters, and the loss is "
+                              f"computed with them. The optimizer still holds {var.name}, the original, which gets no "
+                              "gradient and is never updated by step().")
+    return finding(var, symptom, "unused_parameter", line=last.line, op=last.op, confidence=0.8,
+                   detail=f"line {last.line} deep-copies {var.name}; the loss is computed with the copy, a new leaf "
+                          f"that takes the gradient, so {var.name} itself gets none.")
 
 
 def _unused(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding | None:

@@ -25,7 +25,7 @@ from gradrepl.core.request import RunRequest
 Tensor = torch.Tensor
 LOSS_KINDS = ("backward", "autograd_grad")
 CHAIN_KINDS = frozenset({"detach", "no_grad", "inference_mode", "nondiff", "numpy", "item", "tolist", "tensor_ctor",
-                         "backward", "autograd_grad", "zero_grad_op", "singular", "where", "custom_fn"})
+                         "backward", "autograd_grad", "zero_grad_op", "singular", "where", "custom_fn", "param_copy"})
 ZERO_NODES = frozenset({"RoundBackward0", "RoundBackward1", "SignBackward0", "SgnBackward0", "FloorBackward0",
                         "CeilBackward0", "TruncBackward0"})
 MAX_LIST = 64

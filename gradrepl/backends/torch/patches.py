@@ -18,6 +18,7 @@ import torch
 from torch.nn.modules import module as module_mod
 from torch.optim import optimizer as optimizer_mod
 
+from gradrepl.backends.torch import paramwraps
 from gradrepl.backends.torch.eventlog import Rec
 from gradrepl.backends.torch.graphcuts import cut_inputs
 from gradrepl.backends.torch.provenance import EMPTY, union
@@ -68,6 +69,7 @@ def installed(rec: TorchRecording) -> Iterator[None]:
         patch(warnings, "showwarning", lambda orig: _showwarning(rec, orig))
         patch(torch.autograd.grad_mode.inference_mode, "__enter__", lambda orig: _inference_enter(rec, orig))
         patch(torch.autograd.function.Function, "apply", lambda orig: _function_apply(rec, orig))
+        paramwraps.install(rec, patch)
         for name in ("register_full_backward_hook", "register_backward_hook", "register_full_backward_pre_hook"):
             patch(torch.nn.Module, name, lambda orig, name=name: _module_hook(rec, orig, name))
         handles.append(optimizer_mod.register_optimizer_step_pre_hook(lambda opt, a, k: _step_pre(rec, opt)))
@@ -236,6 +238,9 @@ def _record_step(rec: TorchRecording, opt: Any) -> None:
         params = [p for group in opt.param_groups for p in group["params"]]
         _add_uids(event, "params", _uids(rec, params, line))
         event.detail["without_grad"] = sum(1 for p in params if p.grad is None)
+        # which tensors it changes in place: an error naming a leaf of one of these shapes
+        # (a graph kept across steps) points here
+        event.detail["shapes"] = [list(p.shape) for p in params[:MAX_UIDS]]
 
 
 def _step_post(rec: TorchRecording) -> None:
