@@ -23,6 +23,7 @@ from gradrepl.core.checks import PhaseResult, Verdict
 from gradrepl.core.content import content_root
 from gradrepl.core.lesson import is_lesson_path
 from gradrepl.core.scenario import is_scenario_path, load_scenarios
+from gradrepl.core.sources import load_all_scenarios
 from gradrepl.errors import FrameworkMissing, GradreplError
 from gradrepl.faces.check_cache import ReportCache
 from gradrepl.faces.check_formats import FORMATS, CheckRun, to_text
@@ -68,11 +69,15 @@ def check_paths(
     progress: Progress | None = None,
     runner: Any = None,
 ) -> CheckRun:
-    """Check the scenarios and lessons under ``paths`` (default: all of the content)."""
+    """Check the scenarios and lessons under ``paths`` (default: all of the content, and the
+    user's own scenarios from ``GRADREPL_SCENARIO_PATH`` and entry points)."""
     started = time.perf_counter()
     progress = progress or Progress(quiet=True)
     scenario_paths, lesson_paths, errors = _split(paths, content)
-    scenarios, load_errors = load_scenarios(scenario_paths, pattern) if scenario_paths else ([], [])
+    if not paths:
+        scenarios, load_errors = load_all_scenarios(content, pattern)
+    else:
+        scenarios, load_errors = load_scenarios(scenario_paths, pattern) if scenario_paths else ([], [])
     check = CheckRun(errors=[*errors, *load_errors])
     frameworks = frameworks_needed(scenarios, framework)
     with ExitStack() as stack:
@@ -92,10 +97,10 @@ def check_paths(
 
 def _split(paths: list[str] | None, content: str | None) -> tuple[list[Path], list[Path], list[GradreplError]]:
     """Scenario paths, lesson paths, and the paths that are neither."""
-    if not paths:
+    if not paths:  # the scenarios then come from load_all_scenarios
         root = content_root(content)
         lessons = [root / "lessons"] if (root / "lessons").is_dir() and _lesson_checker() else []
-        return [root / "scenarios"] if (root / "scenarios").is_dir() else [], lessons, []
+        return [], lessons, []
     scenario_paths, lesson_paths, errors = [], [], []
     for raw in paths:
         path = Path(raw)

@@ -72,13 +72,18 @@ def run_list(args: argparse.Namespace) -> int:
     from gradrepl.core.lesson import load_lessons
     from gradrepl.core.progress import load_progress
 
+    from gradrepl.core.sources import load_all_scenarios
+
     root = content_root(getattr(args, "content", None))
     lessons, errors = load_lessons([root / "lessons"])
-    scenarios, _ = load_scenarios([root / "scenarios"]) if (root / "scenarios").is_dir() else ([], [])
+    scenarios, problems = load_all_scenarios(root)
     progress = load_progress()
     if progress.warning:
         sys.stderr.write(f"gradrepl: {progress.warning}\n")
-    sys.stdout.write(render_list(lessons, {s.id: s for s in scenarios}, progress))
+    yours = [s for s in scenarios if s.origin]
+    sys.stdout.write(render_list(lessons, {s.id: s for s in scenarios if not s.origin}, progress, yours))
+    for problem in problems:  # a broken scenario does not change the exit status of a listing
+        sys.stderr.write(f"gradrepl: {problem}\n")
     for error in errors:
         sys.stderr.write(f"gradrepl: {error}\n")
     return 1 if errors else 0

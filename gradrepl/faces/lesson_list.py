@@ -30,9 +30,12 @@ def lesson_mark(lesson: Lesson, scenarios: dict[str, Scenario], progress: Progre
     return PARTLY if marks & {DONE, PARTLY} else TODO
 
 
-def render_list(lessons: list[Lesson], scenarios: dict[str, Scenario], progress: Progress) -> str:
-    """The course, one line per lesson and one indented line per scenario."""
-    if not lessons:
+def render_list(
+    lessons: list[Lesson], scenarios: dict[str, Scenario], progress: Progress, yours: list[Scenario] | None = None
+) -> str:
+    """The course, one line per lesson and one indented line per scenario; then ``yours``
+    (the user's own scenarios, from ``gradrepl.core.sources``) with the lesson each names."""
+    if not lessons and not yours:
         return "No lessons were found.\n"
     lines = []
     solved_total = 0
@@ -51,6 +54,10 @@ def render_list(lessons: list[Lesson], scenarios: dict[str, Scenario], progress:
             solved_in = f"  (solved: {frameworks})" if frameworks and mark != DONE else ""
             title = scenario.title if scenario else "(scenario not found)"
             lines.append(f"      {mark} {sid:<30} {title}{solved_in}")
+    if yours:
+        lines.append("  Your scenarios")
+        for scenario in yours:
+            lines.append(f"      {scenario_mark(scenario, scenario.id, progress)} {scenario.id:<30} {scenario.title}  ({scenario.lesson})")
     lines.append("")
     lines.append(f"{solved_total} of {scenario_total} scenarios solved.  {DONE} solved  {PARTLY} partly solved  {TODO} to do  {CURRENT} current lesson")
     return "\n".join(lines) + "\n"
