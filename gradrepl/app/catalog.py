@@ -1,8 +1,11 @@
 """Provides Catalog: the course's lessons and scenarios in order, searchable (no Textual).
 
 Scenarios are ordered by their lesson (the lesson's order, then the order the
-lesson lists them in); scenarios of no known lesson come last, by id. A bad
-scenario or lesson file does not stop the app: its error is kept and shown.
+lesson lists them in); scenarios of no known lesson come last, by id. The
+user's own scenarios (``gradrepl.core.sources``) join the lesson they name when
+it exists, after the lesson's own; the others form a last group, "Your
+scenarios". A bad scenario or lesson file, or a broken user source, does not
+stop the app: its error is kept and shown.
 """
 
 from __future__ import annotations
@@ -12,8 +15,12 @@ from pathlib import Path
 
 from gradrepl.core.content import content_root
 from gradrepl.core.lesson import Lesson, load_lessons
-from gradrepl.core.scenario import Scenario, load_scenarios
+from gradrepl.core.scenario import Scenario
+from gradrepl.core.sources import load_all_scenarios
 from gradrepl.errors import GradreplError
+
+USER_GROUP = "Your scenarios"
+"""The group of user scenarios that name no lesson of the course."""
 
 
 @dataclass
@@ -32,9 +39,7 @@ class Catalog:
         except GradreplError as error:
             return cls(errors=[error])
         lessons, lesson_errors = load_lessons([root / "lessons"]) if (root / "lessons").is_dir() else ([], [])
-        scenarios, scenario_errors = (
-            load_scenarios([root / "scenarios"]) if (root / "scenarios").is_dir() else ([], [])
-        )
+        scenarios, scenario_errors = load_all_scenarios(root)
         catalog = cls(lessons, [], lesson_errors + scenario_errors)
         catalog.scenarios = catalog._ordered(scenarios)
         return catalog
@@ -48,6 +53,8 @@ class Catalog:
         last = len(self.lessons)
 
         def key(s: Scenario) -> tuple[int, int, str, str]:
+            if s.origin and s.lesson not in lesson_rank:
+                return (last + 1, 0, "", s.id)  # after every lesson and the content's strays
             li, si = rank.get(s.id, (lesson_rank.get(s.lesson, last), 10_000))
             return (li, si, s.lesson, s.id)
 
@@ -72,7 +79,7 @@ class Catalog:
         out: list[tuple[str, list[Scenario]]] = []
         for scenario in self.scenarios:
             lesson = self.lesson(scenario.lesson)
-            title = lesson.title if lesson else scenario.lesson
+            title = lesson.title if lesson else USER_GROUP if scenario.origin else scenario.lesson
             if not out or out[-1][0] != title:
                 out.append((title, []))
             out[-1][1].append(scenario)
@@ -87,4 +94,5 @@ class Catalog:
 
 
 def _haystack(scenario: Scenario) -> str:
-    return " ".join((scenario.id, scenario.title, scenario.summary, scenario.lesson, *scenario.frameworks)).lower()
+    words = (scenario.id, scenario.title, scenario.summary, scenario.lesson, scenario.origin, *scenario.frameworks)
+    return " ".join(words).lower()
