@@ -1,7 +1,8 @@
 """Provides loading a script or a scenario into a REPL session.
 
 ``gradrepl repl PATH`` and ``:load PATH`` accept a Python script, a scenario
-directory, or a scenario id from the content in use. Loading starts a fresh
+directory, or a scenario id from the content in use or the user's own scenario
+folders (``gradrepl.core.sources``). Loading starts a fresh
 session and runs the script (for a scenario: its starter for the session's
 framework) as the session's first input, so its lines keep their numbers.
 """
@@ -11,7 +12,8 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from gradrepl.core.content import display_path, scenarios_dir
+from gradrepl.core import sources
+from gradrepl.core.content import display_path
 from gradrepl.core.grad_text import describe_grad
 from gradrepl.core.scenario import Scenario, is_scenario_path, load_scenario
 from gradrepl.errors import GradreplError
@@ -35,22 +37,19 @@ def resolve(name: str, content: str | None) -> Scenario | Path:
 
 
 def _scenario_by_id(name: str, content: str | None) -> Scenario:
-    root = scenarios_dir(content)
-    if (root / name / "scenario.toml").is_file():
-        return load_scenario(root / name)
-    known = scenario_ids(content)
-    close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(close)}?" if close else f"; scenario ids are the directory names in {display_path(root)}"
-    raise GradreplError(f"no script, scenario directory or scenario id called {name!r}{hint}")
+    found, problems = sources.find_scenario(name, content)
+    if found is not None:
+        return found
+    close = difflib.get_close_matches(name, scenario_ids(content), n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else "; :load with no name lists the scenario ids"
+    # a broken scenario folder of the user's may be why the id was not found: say so
+    broken = "".join(f"\n  (skipped {problem})" for problem in problems)
+    raise GradreplError(f"no script, scenario directory or scenario id called {name!r}{hint}{broken}")
 
 
 def scenario_ids(content: str | None) -> list[str]:
-    """The ids of the scenarios in the content in use ([] when there is none)."""
-    try:
-        root = scenarios_dir(content)
-    except GradreplError:
-        return []
-    return sorted(p.parent.name for p in root.glob("*/scenario.toml"))
+    """The ids of the scenarios in the content in use and the user's folders ([] when none)."""
+    return sources.scenario_ids(content)
 
 
 def framework_for(target: Scenario | Path | None, framework: str) -> str:
