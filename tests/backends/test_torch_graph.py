@@ -127,6 +127,7 @@ def test_a_variable_switched_off_is_a_cut_that_names_it() -> None:
     )
     (cut,) = cuts(report)
     assert cut.var == report.variable("b").uid and cut.note == "input comes from b, which does not require grad"  # type: ignore[union-attr]
+    assert cut.line == 4  # where it was switched off
 
 
 def test_a_custom_function_input_can_be_a_cut() -> None:

@@ -115,8 +115,16 @@ class CutNotes:
         frozen = [u for u in live if not self._origin(u).requires_grad]
         name = self._name(frozen[0] if frozen else live[0])
         if frozen:
-            return "requires_grad", None, frozen[0], f"input comes from {name}, which does not require grad"
+            op, line = self._switched_off(frozen[0])
+            return op, line, frozen[0], f"input comes from {name}, which does not require grad"
         return "(no grad)", None, var, f"input derives from {name} but carries no gradient"
+
+    def _switched_off(self, uid: int) -> tuple[str, int | None]:
+        """The call that switched a variable's requires_grad off, else where it was made."""
+        for rec in self.recs:
+            if rec.kind == "requires_grad_off" and uid in rec.detail.get("tensors", ()):
+                return rec.op, rec.line
+        return "requires_grad=False", self.prov.origin_lines.get(uid)
 
     def _rec(self, token: int) -> Rec | None:
         index = -token - 1
