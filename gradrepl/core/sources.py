@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -65,17 +66,41 @@ def env_sources(value: str) -> tuple[list[ScenarioSource], list[GradreplError]]:
 
 def entry_point_sources() -> tuple[list[ScenarioSource], list[GradreplError]]:
     """The folders named by the installed ``gradrepl.scenarios`` entry points, by entry point name."""
-    from importlib.metadata import entry_points
-
     found: list[ScenarioSource] = []
-    errors: list[GradreplError] = []
-    for point in sorted(entry_points(group=GROUP), key=lambda p: (p.name, p.value)):
+    points, errors = _entry_points()
+    for point in sorted(points, key=lambda p: (p.name, p.value)):
         origin = _describe(point)
         try:
             found.extend(_checked(path, origin) for path in _entry_point_paths(point, origin))
         except GradreplError as error:
             errors.append(error)
     return found, errors
+
+
+def _entry_points() -> tuple[list[Any], list[GradreplError]]:
+    """The group's entry points. One unreadable entry_points.txt anywhere makes the standard
+    call fail for all, so then each distribution is read alone and the bad ones are named."""
+    from importlib.metadata import distributions, entry_points
+
+    try:
+        return list(entry_points(group=GROUP)), []
+    except Exception:  # a third-party file we do not control; found and named below
+        pass
+    points: list[Any] = []
+    errors: list[GradreplError] = []
+    seen: set[str] = set()
+    for dist in distributions():
+        name = str(dist.metadata["Name"] or "?")
+        key = re.sub(r"[-_.]+", "-", name).lower()
+        if key in seen:
+            continue  # the first on sys.path counts, as for importlib.metadata.entry_points()
+        seen.add(key)
+        try:
+            points.extend(dist.entry_points.select(group=GROUP))
+        except Exception as error:  # as above
+            message = f"the entry points of the installed package {name} cannot be read ({type(error).__name__}: {error})"
+            errors.append(GradreplError(message))
+    return points, errors
 
 
 def _describe(point: Any) -> str:

@@ -227,9 +227,14 @@ def test_broken_entry_points_are_reported_and_skipped(tmp_path: Path) -> None:
             "goodpkg/__init__.py": "",
         },
     )
+    unreadable = site / "unreadable-0.1.dist-info"  # one bad entry_points.txt must not hide the others
+    unreadable.mkdir()
+    (unreadable / "METADATA").write_text("Metadata-Version: 2.1\nName: unreadable\nVersion: 0.1\n")
+    (unreadable / "entry_points.txt").write_text(f"[{sources.GROUP}]\nno equals sign here\n")
     seen = probe(site)
     errors = seen["errors"]
-    assert isinstance(errors, list) and len(errors) == 6, errors
+    assert isinstance(errors, list) and len(errors) == 7, errors
+    assert errors[0].startswith("the entry points of the installed package unreadable cannot be read (")
     def of(name: str) -> str:
         return next(e for e in errors if f"entry point {name!r}" in e)
     assert "could not be loaded: ModuleNotFoundError: No module named 'no_such_module_for_gradrepl'" in of("a-missing-module")
