@@ -37,12 +37,27 @@ def break_finding(var: VariableInfo, symptom: Symptom, ev: dict[str, Any]) -> Fi
         what = f"returns {brk.get('out_dtype')}" if reason == "int_output" else "has no gradient"
         detail = f"{at} {what}, so the gradient from {target} stops there and never reaches {name}."
         return finding(var, symptom, "non_differentiable_op", line=line, confidence=0.9, detail=detail, op=op)
+    if reason == "numpy_function" and brk.get("left_tf"):
+        left = brk["left_tf"]
+        cause = "python_value_roundtrip" if left.get("kind") == "python" else "numpy_roundtrip"
+        detail = (
+            f"The function given to tf.py_function ({at}) takes its input out of TensorFlow with {left.get('op')} "
+            f"at line {left.get('line')}; what it returns is not computed by TensorFlow ops, so no gradient flows back through it."
+        )
+        return finding(var, symptom, cause, line=left.get("line") or line, confidence=0.85, detail=detail, op=left.get("op") or op)
     if reason == "numpy_function":
         detail = f"{at} runs NumPy code (tf.numpy_function); TensorFlow cannot differentiate through it."
         return finding(var, symptom, "numpy_roundtrip", line=line, confidence=0.85, detail=detail, op=op)
     if reason in _OUTSIDE and brk.get("rebinds"):
         detail = f"Line {line} rebinds the name that held {name} to a new tensor computed from it; later passes use that tensor, computed before this tape started, instead of the variable."
         return finding(var, symptom, "variable_rebound", line=line, confidence=0.85, detail=detail, op=op)
+    if reason in _OUTSIDE and brk.get("entry_line") not in (None, line):
+        entry = brk["entry_line"]
+        detail = (
+            f"Line {entry} computed a value from {name} {_OUTSIDE[reason]} (the first op, {at}) and the tape's block only "
+            f"used the result, so the tape has no record linking {target} to {name}."
+        )
+        return finding(var, symptom, "outside_tape", line=entry, confidence=0.9, detail=detail, op=op)
     if reason in _OUTSIDE:
         detail = f"{at} used {name} {_OUTSIDE[reason]}, so the tape has no record linking {target} to {name}."
         return finding(var, symptom, "outside_tape", line=line, confidence=0.9, detail=detail, op=op)

@@ -26,8 +26,10 @@ def run_findings(var: VariableInfo, symptom: Symptom, report: RunReport) -> list
         return [finding(var, symptom, "tape_reused", line=call.get("line"), confidence=0.95, detail=detail, op="GradientTape.gradient")]
     if error and not call.get("target_is_tensor", True):
         trip = ev.get("roundtrip") or {}
-        line = trip.get("line") or call.get("line")
-        detail = f"The target passed to tape.gradient at line {call.get('line')} is a Python {call.get('target_type')}, not a tensor: its value left TensorFlow" + (f" at line {trip['line']} ({trip['op']})." if trip else ".")
+        made = call.get("target_line")
+        line = trip.get("line") or made or call.get("line")
+        where = f" at line {trip['line']} ({trip['op']})." if trip else (f"; line {made} made it." if made else ".")
+        detail = f"The target passed to tape.gradient at line {call.get('line')} is a Python {call.get('target_type')}, not a tensor: its value left TensorFlow" + where
         return [finding(var, symptom, "python_value_roundtrip", line=line, confidence=0.9, detail=detail, op=trip.get("op", ""))]
     watch = _failed_keras_watch(var, report)
     if watch is not None:

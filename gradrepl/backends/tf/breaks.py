@@ -52,7 +52,7 @@ def find_break(flow: Flow, call: GradCall, source: int, ancestry: set[int]) -> d
             continue
         live_in = [i for i in ins if i in alive or tracked.get(i, op.seq + 1) <= op.seq]
         if live_in:
-            if flow.kind(op.type) in BLOCKING or not any(o in tracked for o in outs):
+            if flow.op_kind(op) in BLOCKING or not any(o in tracked for o in outs):
                 return describe(flow, op, "blocked", call, source)
             alive.update(o for o in outs if o in tracked)
         elif source in ins:
@@ -71,11 +71,34 @@ def describe(flow: Flow, op: OpRec, where: str, call: GradCall, source: int) -> 
         "where": where,
         "out_dtype": out_dtype,
         "seq": op.seq,
+        "frames": [op.line, *op.outer],
     }
+    left = (op.facts or {}).get("left_tf")
+    if left:
+        facts["left_tf"] = dict(left)
     watched = flow.watch_seq(call.tape, source)
     if where == "entry" and watched is not None and watched > op.seq:
         facts["watched_after"] = _watch_line(flow, call.tape, watched)
     return facts
+
+
+def handoffs(flow: Flow, call: GradCall, source: int, ancestry: set[int]) -> list[OpRec]:
+    """Ops on a data path from source to target that ran before the call's tape started
+    and whose output an op run after it started uses: where the value entered the tape
+    (latest first)."""
+    rec = flow.rec.tapes.get(call.tape)
+    if rec is None or rec.entered_seq is None:
+        return []
+    start = rec.entered_seq
+    on_path = flow.descendants(source) & ancestry
+    before = {o: op for op in flow.producers(on_path) if op.seq < start for o in op.outputs if o in on_path}
+    found: dict[int, OpRec] = {}
+    for op in flow.producers(ancestry):
+        if op.seq > start:
+            for i in op.inputs:
+                if i in before:
+                    found[before[i].index] = before[i]
+    return sorted(found.values(), key=lambda op: -op.seq)
 
 
 def _watch_line(flow: Flow, tape: int, seq: int) -> int | None:
@@ -84,7 +107,7 @@ def _watch_line(flow: Flow, tape: int, seq: int) -> int | None:
 
 
 def _reason(flow: Flow, op: OpRec, where: str, call: GradCall) -> str:
-    kind = flow.kind(op.type)
+    kind = flow.op_kind(op)
     if where == "blocked":
         if kind == "stop":
             return "stop_gradient"

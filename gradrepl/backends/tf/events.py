@@ -107,7 +107,7 @@ def _op_events(ctx: RunContext, names: dict[int, str]) -> list[tuple[int, Event]
 def _op_kind(ctx: RunContext, op: OpRec) -> str | None:
     if op.phase:
         return None
-    kind = ctx.flow.kind(op.type)
+    kind = ctx.flow.op_kind(op)
     if kind == "stop":
         return "stop_gradient"
     if kind == "numpy":

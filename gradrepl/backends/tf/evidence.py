@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gradrepl.backends.tf.breaks import analyze
+from gradrepl.backends.tf.breaks import analyze, handoffs
 from gradrepl.backends.tf.context import RunContext
 from gradrepl.backends.tf.log import GradCall, SourceRef
 from gradrepl.backends.tf.roundtrip import not_connected_facts, value_roundtrip
@@ -27,13 +27,11 @@ def evidence_for(ctx: RunContext, ref: SourceRef, owner: Any = None, owner_name:
         call, _ = last
         ev["call"] = call_facts(ctx, call)
         if call.error is None and key is not None:
-            ev.update(analyze(ctx.flow, call, key))
-            if "break" in ev:
-                _mark_rebinding(ctx, call, ev["break"])
-            if not ev.get("data_connected"):
-                ev.update(not_connected_facts(ctx, call, ref))
+            _path_facts(ctx, call, ref, ev)
         elif key is not None:
             ev.update(_error_facts(ctx, call, key))
+            if _raised_in_backprop(call):
+                _path_facts(ctx, call, ref, ev)
     elif key is not None:
         feeds = _feeding_call(ctx, key)
         if feeds is not None:
@@ -84,6 +82,44 @@ def _same_name(ctx: RunContext, key: int, bound: list[str]) -> bool:
     return bool(name and name in bound)
 
 
+def _path_facts(ctx: RunContext, call: GradCall, ref: SourceRef, ev: dict[str, Any]) -> None:
+    key = ref.key
+    assert key is not None
+    ev.update(analyze(ctx.flow, call, key))
+    if "break" in ev:
+        _mark_rebinding(ctx, call, ev["break"])
+        _mark_entry(ctx, call, ev["break"], key)
+    if not ev.get("data_connected"):
+        ev.update(not_connected_facts(ctx, call, ref))
+
+
+def _raised_in_backprop(call: GradCall) -> bool:
+    """A call on a tensor target that raised while computing the gradient (a shape
+    error out of a gradient function), not for reusing a released tape."""
+    error = call.error or ""
+    return any(t is not None for t in call.target_ids) and "non-persistent" not in error
+
+
+def _mark_entry(ctx: RunContext, call: GradCall, brk: dict[str, Any], key: int) -> None:
+    """For a value computed before the tape started: the line whose assignment carried
+    it into the tape's ``with`` block (``y_pred = model(x)`` just before the block), even
+    when the op itself ran deeper, inside the user's own ``call()``."""
+    if brk.get("reason") != "before_tape" or brk.get("rebinds"):
+        return
+    tape = ctx.rec.tapes.get(call.tape)
+    reads = ctx.src.with_body_reads(tape.line) if tape is not None else set()
+    if not reads:
+        return
+    targets = [t for t in call.target_ids if t is not None]
+    candidates = [brk.get("frames") or [brk.get("line")]]
+    candidates += [[op.line, *op.outer] for op in handoffs(ctx.flow, call, key, ctx.flow.ancestors(targets))]
+    for frames in candidates:
+        for line in frames:
+            if line is not None and reads.intersection(ctx.src.bound_names(line)):
+                brk["entry_line"] = line
+                return
+
+
 def _mark_rebinding(ctx: RunContext, call: GradCall, brk: dict[str, Any]) -> None:
     """A read outside the tape on a line like ``self.w = self.w * mask`` that runs again
     inside the tape: the name stopped holding the variable after the first pass."""
@@ -109,6 +145,7 @@ def call_facts(ctx: RunContext, call: GradCall) -> dict[str, Any]:
     return {
         "index": call.index,
         "line": call.line,
+        "target_line": _target_binding(ctx, call),
         "tape": call.tape,
         "tape_line": tape.line if tape else None,
         "persistent": call.persistent,
@@ -123,6 +160,14 @@ def call_facts(ctx: RunContext, call: GradCall) -> dict[str, Any]:
         "earlier_call_line": earlier[-1].line if earlier else None,
         "inside_tape": tape is not None and call.tape in _active_at(ctx, call.seq),
     }
+
+
+def _target_binding(ctx: RunContext, call: GradCall) -> int | None:
+    """The line that last bound the name passed as the call's target (``loss = ...``)."""
+    expr = call.target_expr
+    if not expr or not expr.isidentifier() or call.line is None:
+        return None
+    return ctx.src.last_binding(expr, before=call.line)
 
 
 def _active_at(ctx: RunContext, seq: int) -> tuple[int, ...]:

@@ -52,6 +52,7 @@ def install_exits(rec: TFRecording, patches: Any) -> None:
     for name in ("array", "asarray", "asanyarray"):
         patches.replace(np, name, lambda orig, n=name: _converter(rec, orig, base, "np." + n))
     patches.replace(tf, "numpy_function", lambda orig: _numpy_function(rec, orig))
+    patches.replace(tf, "py_function", lambda orig: _py_function(rec, orig))
 
 
 def _accessor(rec: TFRecording, orig: Callable[..., Any], kind: str, op: str) -> Callable[..., Any]:
@@ -135,6 +136,75 @@ def _numpy_function(rec: TFRecording, orig: Callable[..., Any]) -> Callable[...,
             rec.value_op = saved
 
     return wrapper
+
+
+def _py_function(rec: TFRecording, orig: Callable[..., Any]) -> Callable[..., Any]:
+    """``tf.py_function`` is differentiable only through the TF ops its body runs: a body
+    that returns a value it took out of TensorFlow (``.numpy()``, NumPy, ``float``) passes
+    no gradient back. Such a call's op gets ``facts["left_tf"]``: where the value left."""
+
+    @functools.wraps(orig)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        left: list[Any] = []
+        if args and callable(args[0]):
+            args = (_watched_body(rec, args[0], left), *args[1:])
+        elif callable(kwargs.get("func")):
+            kwargs["func"] = _watched_body(rec, kwargs["func"], left)
+        begin = rec.seq
+        out = orig(*args, **kwargs)
+        if left:
+            _mark_py_op(rec, begin, left[0])
+        return out
+
+    return wrapper
+
+
+def _watched_body(rec: TFRecording, func: Callable[..., Any], left: list[Any]) -> Callable[..., Any]:
+    @functools.wraps(func)
+    def body(*args: Any, **kwargs: Any) -> Any:
+        start = len(rec.values)
+        inputs = {i for i in (internals.tensor_id(a) for a in args) if i is not None}
+        out = func(*args, **kwargs)
+        exits = rec.values[start:]
+        if exits and not _all_from(rec, out, inputs):
+            left.append(exits[0])
+        return out
+
+    return body
+
+
+def _all_from(rec: TFRecording, out: Any, inputs: set[int]) -> bool:
+    """Whether every value the body returned is a tensor computed (by logged ops) from its inputs."""
+    values = out if isinstance(out, list | tuple) else [out]
+    for value in values:
+        tid = internals.tensor_id(value)
+        if tid is None or not _derives(rec, tid, inputs):
+            return False
+    return True
+
+
+def _derives(rec: TFRecording, tid: int, inputs: set[int], limit: int = 10_000) -> bool:
+    stack, seen = [tid], set()
+    while stack and len(seen) < limit:
+        t = stack.pop()
+        if t in inputs:
+            return True
+        if t in seen:
+            continue
+        seen.add(t)
+        index = rec.producer.get(t)
+        if index is not None:
+            stack.extend(rec.ops[index].inputs)
+    return False
+
+
+def _mark_py_op(rec: TFRecording, begin: int, event: Any) -> None:
+    for op in reversed(rec.ops):
+        if op.seq <= begin:
+            return
+        if op.type == "EagerPyFunc":
+            op.facts = {**(op.facts or {}), "left_tf": {"kind": event.kind, "op": event.op, "line": event.line}}
+            return
 
 
 def _note(rec: TFRecording, kind: str, op: str, tensor: Any) -> None:

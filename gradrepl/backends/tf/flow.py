@@ -44,6 +44,13 @@ class Flow:
             k = self._kinds[op_type] = internals.gradient_kind(op_type)
         return k
 
+    def op_kind(self, op: OpRec) -> str:
+        """How gradients pass this op: its type's kind, except a ``tf.py_function``
+        whose body took the value out of TensorFlow, which passes nothing back."""
+        if op.facts and "left_tf" in op.facts:
+            return "numpy"
+        return self.kind(op.type)
+
     def is_float(self, enum: int) -> bool:
         return enum in internals.get().trainable_enums
 
@@ -202,7 +209,7 @@ class Flow:
         while stack:
             t = stack.pop()
             op = self.op_of(t)
-            if op is None or self.kind(op.type) in BLOCKING:
+            if op is None or self.op_kind(op) in BLOCKING:
                 continue
             for i in op.inputs:
                 if i not in live and tracked.get(i, op.seq + 1) <= op.seq:

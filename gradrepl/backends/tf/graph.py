@@ -22,7 +22,7 @@ from gradrepl.core.report import Graph, GraphNode
 _NOTES = {
     "stop": "tf.stop_gradient: no gradient flows back through it",
     "none": "this operation has no gradient",
-    "numpy": "tf.numpy_function runs NumPy code, which has no gradient",
+    "numpy": "runs NumPy or Python code (tf.numpy_function, or a tf.py_function that left TensorFlow), which has no gradient",
 }
 
 
@@ -119,8 +119,8 @@ class GraphBuilder:
         if op is None:
             var = tid if tid in self._sources else None
             node = GraphNode(id=0, op="Const", kind="cut", label=label or self.name(tid), var=var, note=_const_note(tid in live))
-        elif self.flow.kind(op.type) in BLOCKING:
-            node = GraphNode(id=0, op=op.type, kind="cut", line=op.line, label=label, note=_NOTES[self.flow.kind(op.type)])
+        elif self.flow.op_kind(op) in BLOCKING:
+            node = GraphNode(id=0, op=op.type, kind="cut", line=op.line, label=label, note=_NOTES[self.flow.op_kind(op)])
         elif tid not in live and (parent is None or any(i in live for i in op.inputs)):
             kind = "cut" if any(i in live for i in op.inputs) else "op"
             node = GraphNode(id=0, op=op.type, kind=kind, line=op.line, label=label, note=self._cut_note(op, tape) if kind == "cut" else None)
@@ -148,7 +148,7 @@ class GraphBuilder:
         return nid
 
     def _cut_note(self, op: OpRec, tape: int) -> str:
-        kind = self.flow.kind(op.type)
+        kind = self.flow.op_kind(op)
         if kind in _NOTES:
             return _NOTES[kind]
         if op.out_enums and op.out_enums[0] not in internals.get().trainable_enums:

@@ -32,7 +32,11 @@ class OpRec:
     phase: str = ""
     """``gradient`` (inside tape.gradient), ``optimizer`` (inside apply) or empty."""
     facts: dict[str, Any] | None = None
-    """Input value facts for singular and select ops (zeros, negatives, non-finite)."""
+    """Input value facts for singular and select ops (zeros, negatives, non-finite);
+    ``left_tf`` for a ``tf.py_function`` whose body took its value out of TensorFlow."""
+    outer: tuple[int, ...] = ()
+    """Lines of the user's enclosing frames (innermost first) when ``line`` is inside
+    a function of the script: the call sites that led to it."""
 
 
 @dataclass

@@ -69,6 +69,29 @@ class TFRecording(Recording):
             f = f.f_back
         return None
 
+    def user_lines(self, frame: FrameType | None) -> tuple[int | None, tuple[int, ...]]:
+        """The innermost line of the user's script and the lines of its enclosing
+        user frames up to the script's top level (empty when the op ran at top level)."""
+        f = frame
+        name = self.filename
+        while f is not None and f.f_code.co_filename != name:
+            f = f.f_back
+        if f is None:
+            return None, ()
+        line = f.f_lineno
+        if f.f_code.co_name == "<module>":
+            return line, ()
+        outer: list[int] = []
+        f = f.f_back
+        while f is not None:
+            code = f.f_code
+            if code.co_filename == name:
+                outer.append(f.f_lineno)
+                if code.co_name == "<module>":
+                    break
+            f = f.f_back
+        return line, tuple(outer)
+
     # -- tapes --------------------------------------------------------------
 
     def tape_id(self, tape: Any) -> int:
@@ -131,6 +154,7 @@ class TFRecording(Recording):
             if internals.dtype_enum(t) == resource:
                 handles.append(tid)
         out_ids = tuple(i for i in (internals.tensor_id(t) for t in outputs) if i is not None)
+        line, outer = self.user_lines(sys._getframe(3))
         out_enums = tuple(internals.dtype_enum(t) for t in outputs)
         index = len(self.ops)
         for tid in in_ids:
@@ -150,11 +174,12 @@ class TFRecording(Recording):
                 outputs=out_ids,
                 out_enums=out_enums,
                 handles=tuple(handles),
-                line=self.user_line(sys._getframe(3)),
+                line=line,
                 tapes=self.active,
                 watched=self._watched(inputs) if self.active else False,
                 phase=self.phase,
                 facts=self._facts(kind, kept),
+                outer=outer,
             )
         )
 

@@ -97,6 +97,16 @@ class Source:
         read = {ast.unparse(n) for n in ast.walk(stmt.value) if isinstance(n, ast.Name | ast.Attribute)}
         return any(ast.unparse(t) in read for t in stmt.targets)
 
+    def with_body_reads(self, line: int | None) -> set[str]:
+        """Names and dotted attributes read in the body of the ``with`` statement whose
+        header spans ``line`` (empty when ``line`` is not a with-statement header)."""
+        if line is None:
+            return set()
+        for node in self._statements:
+            if isinstance(node, ast.With) and node.body and node.lineno <= line < node.body[0].lineno:
+                return {ast.unparse(n) for stmt in node.body for n in ast.walk(stmt) if _is_read(n)}
+        return set()
+
     @cached_property
     def bindings(self) -> dict[str, list[int]]:
         """Name → lines of statements binding it (assignments, for targets, with-as)."""
@@ -119,6 +129,10 @@ class Source:
         if line is None or not 1 <= line <= len(self._lines):
             return ""
         return self._lines[line - 1].strip()
+
+
+def _is_read(node: ast.AST) -> bool:
+    return isinstance(node, ast.Name | ast.Attribute) and isinstance(node.ctx, ast.Load)
 
 
 def _bound(node: ast.stmt) -> list[str]:
