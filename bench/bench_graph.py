@@ -1,6 +1,9 @@
 """Measures the autograd-graph extraction: walk plus JSON, for 1k/10k/100k-node graphs and a
 10,000-deep chain, in nodes per second (target >= 300,000/s), side by side with torchviz's
-make_dot (DOT source included) on the same graph when torchviz is importable.
+make_dot (DOT source included) on the same graph when torchviz is importable. Then the
+report frame of the 100k-node graph both ways (the worker's encode, the parent's decode and
+rebuild of the RunReport), with the garbage collector paused as the protocol does and with it
+left on, interleaved.
 
     python bench/bench_graph.py [--repeat 5]
 
@@ -103,6 +106,49 @@ def isolated(fn: Callable[[Any], int], loss: Any, repeat: int) -> tuple[float, i
     return reader.recv()  # type: ignore[no-any-return]
 
 
+def frame_times(make_graph: Callable[[], Any], rounds: int) -> dict[str, dict[bool, list[float]]]:
+    """Seconds of encode and of decode + rebuild of a report, GC paused or on. Each encode
+    follows a fresh walk, as in the worker: the walk's 100k new objects are still young, and
+    a collection during the encode would have to scan them all."""
+    from gradrepl.core.report import RunReport, from_dict
+    from gradrepl.runner import protocol
+
+    times: dict[str, dict[bool, list[float]]] = {"encode": {True: [], False: []}, "decode": {True: [], False: []}}
+    try:
+        for _ in range(rounds):
+            for pause in (True, False):
+                report = RunReport(framework="torch", outcome="completed", script="bench.py", graph=make_graph())
+                protocol.PAUSE_GC = pause
+                start = time.perf_counter()
+                frame = protocol.encode({"op": "result", "report": report})
+                times["encode"][pause].append(time.perf_counter() - start)
+                start = time.perf_counter()
+                message = protocol.decode(frame[protocol.HEADER.size:])
+                with protocol.gc_paused():  # as the runner rebuilds the report
+                    from_dict(RunReport, message["report"])
+                times["decode"][pause].append(time.perf_counter() - start)
+                del report, frame, message
+    finally:
+        protocol.PAUSE_GC = True
+    return times
+
+
+def print_frames(loss: Any, rounds: int) -> None:
+    import statistics
+
+    def make_graph() -> Any:
+        ours_walk(loss)
+        return WALKED.pop("graph")
+
+    times = frame_times(make_graph, rounds)
+    nodes = ours_walk(loss)
+    print(f"\nreport frame of {nodes:,} nodes, median of {rounds} interleaved rounds")
+    print(f"{'step':<28} {'GC paused ms':>13} {'GC on ms':>9} {'on/paused':>10}")
+    for step, label in (("encode", "worker: encode"), ("decode", "parent: decode + RunReport")):
+        paused, on = statistics.median(times[step][True]), statistics.median(times[step][False])
+        print(f"{label:<28} {paused * 1000:>13.1f} {on * 1000:>9.1f} {on / paused:>9.1f}x")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
@@ -120,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     for label, code, steps in cases:
         loss = build(code, steps)
         walk_s, nodes = best(ours_walk, loss, args.repeat)
+        if steps == 1100:
+            big = loss
         json_s, _ = best(ours_json, loss, args.repeat)
         seconds = walk_s + json_s
         rate = float(nodes) / seconds
@@ -132,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
                 row += f" {tv_seconds * 1000:>15.1f} {tv_seconds / seconds:>5.1f}x"
         print(row)
     print("target: >= 300,000 nodes/s (walk + JSON); ratio = torchviz make_dot (with DOT source) / ours on the same graph")
+    print_frames(big, max(5, args.repeat))
     return 0
 
 

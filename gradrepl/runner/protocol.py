@@ -14,6 +14,7 @@ Messages (worker → parent): ``status`` {text}, ``ready`` {version, pid},
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 import os
 import struct
@@ -26,8 +27,31 @@ MAX_FRAME = 256 * 1024 * 1024
 """A frame larger than this is a protocol error, not a report."""
 
 
+PAUSE_GC = True
+"""Whether encode/decode (and ``gc_paused``) hold the garbage collector off; benches flip it to compare."""
+
+
 class ProtocolError(Exception):
     """The peer sent something that is not a frame, or went away mid-frame."""
+
+
+class gc_paused:
+    """Holds the cyclic garbage collector off for the block (when it was on).
+
+    Encoding or decoding a report of 100,000 graph nodes allocates hundreds of
+    thousands of containers; each allocation burst triggers collections that
+    scan the whole heap and find nothing (the values are trees, never cycles).
+    Pausing made a 100k-node report's encoding about 3x faster.
+    """
+
+    def __enter__(self) -> None:
+        self.was_on = PAUSE_GC and gc.isenabled()
+        if self.was_on:
+            gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.was_on:
+            gc.enable()
 
 
 def encode(message: dict[str, Any]) -> bytes:
@@ -37,7 +61,8 @@ def encode(message: dict[str, Any]) -> bytes:
     encoder asks ``_plain`` only for them, which is several times faster than
     ``dataclasses.asdict`` (that deep-copies every leaf).
     """
-    body = json.dumps(message, separators=(",", ":"), default=_plain).encode("utf-8")
+    with gc_paused():
+        body = json.dumps(message, separators=(",", ":"), default=_plain).encode("utf-8")
     return HEADER.pack(len(body)) + body
 
 
@@ -60,7 +85,8 @@ def _plain(obj: Any) -> Any:
 def decode(body: bytes) -> dict[str, Any]:
     """The message in a frame's body (the bytes after the header)."""
     try:
-        message = json.loads(body.decode("utf-8"))
+        with gc_paused():
+            message = json.loads(body.decode("utf-8"))
     except ValueError as exc:  # bad UTF-8 or bad JSON
         raise ProtocolError(f"not JSON: {exc}") from None
     if not isinstance(message, dict) or "op" not in message:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 import threading
 from typing import Any
 
 import pytest
 
-from gradrepl.core.report import ErrorInfo, GradState, RunReport, VariableInfo, from_dict
+from gradrepl.core.report import ErrorInfo, GradState, Graph, GraphNode, RunReport, VariableInfo, from_dict
 from gradrepl.core.request import RunRequest
 from gradrepl.runner import protocol
 
@@ -108,3 +109,54 @@ def test_numpy_like_values_in_evidence_are_encoded() -> None:
     frame = _wire({"op": "x", "evidence": {"a": Scalar(), "b": (1, 2), "c": object}})
     assert frame["evidence"]["a"] == 1.5 and frame["evidence"]["b"] == [1, 2]
     assert "object" in frame["evidence"]["c"]
+
+
+def _big_report(nodes: int = 20_000) -> RunReport:
+    graph = Graph(root=0, nodes=[GraphNode(i, "MulBackward0", line=i) for i in range(nodes)],
+                  children=[[i + 1] if i + 1 < nodes else [] for i in range(nodes)])
+    return RunReport(framework="fake", outcome="completed", graph=graph)
+
+
+class _Collections:
+    """Counts the garbage collector's runs inside the block (gc.callbacks sees every start)."""
+
+    def __enter__(self) -> _Collections:
+        self.count = 0
+        gc.callbacks.append(self._seen)
+        return self
+
+    def _seen(self, phase: str, info: dict[str, Any]) -> None:
+        self.count += phase == "start"
+
+    def __exit__(self, *exc: object) -> None:
+        gc.callbacks.remove(self._seen)
+
+
+def test_a_big_report_is_encoded_decoded_and_rebuilt_without_collections_on_the_way() -> None:
+    from gradrepl.runner.runner import _read_report
+
+    report = _big_report()
+    assert gc.isenabled()
+    with _Collections() as encoding:
+        frame = protocol.encode({"op": "result", "report": report})
+    with _Collections() as decoding:
+        message = protocol.decode(frame[protocol.HEADER.size :])
+    with _Collections() as rebuilding:
+        back = _read_report("fake", message["report"], RunRequest(code="", filename="a.py"))
+    # at most the one collection that fell due meanwhile runs when the block ends (left on: dozens each)
+    assert max(encoding.count, decoding.count, rebuilding.count) <= 1
+    assert gc.isenabled() and len(back.graph.nodes) == 20_000 and back.graph.nodes[7].line == 7  # type: ignore[union-attr]
+
+
+def test_the_collector_is_left_as_it_was_even_when_encoding_fails() -> None:
+    cycle: dict[str, Any] = {}
+    cycle["self"] = cycle
+    with pytest.raises(ValueError):
+        protocol.encode({"op": "x", "cycle": cycle})
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        protocol.decode(protocol.encode({"op": "x"})[protocol.HEADER.size :])
+        assert not gc.isenabled()  # a caller that switched it off keeps it off
+    finally:
+        gc.enable()
