@@ -381,7 +381,8 @@ class Runner:
 
 def _read_report(framework: str, data: object, request: RunRequest) -> RunReport:
     try:
-        return from_dict(RunReport, data)
+        with protocol.gc_paused():  # 100k graph nodes: collections would scan them all, for nothing
+            return from_dict(RunReport, data)
     except Exception as exc:  # a backend that filled a field with the wrong shape
         message = f"gradrepl could not read the worker's report ({type(exc).__name__}: {exc})"
         return RunReport(framework=framework, outcome="crashed", script=request.filename,
