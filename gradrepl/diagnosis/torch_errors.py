@@ -148,6 +148,24 @@ def _custom_backward(facts: RunFacts, text: str) -> Root | None:
     return None
 
 
+def _python_loss(facts: RunFacts, text: str) -> Root | None:
+    """``loss.backward()`` on a Python float or a NumPy value: the loss left torch through
+    item()/numpy()/tolist() on its way (the latest such exit, when one was recorded)."""
+    match = re.search(r"'(float|int|numpy\.\w+|ndarray|list)' object has no attribute 'backward'", text)
+    if not match:
+        return None
+    exits = facts.of_kind("item", "numpy", "tolist")
+    latest = max(exits, key=lambda e: seq(e, "last_seq")) if exits else None
+    if latest is None:
+        line = _error_line(facts)
+        return Root("numpy_roundtrip", line, f"the value backward is called on at line {line} is a {match.group(1)}, "
+                                             "not a tensor: it was computed outside torch.", confidence=0.7)
+    return Root("numpy_roundtrip", latest.line,
+                f"`{latest.op}` at line {latest.line} turns the loss into a Python/NumPy value; what is computed from "
+                f"it is a {match.group(1)} with no history, and backward at line {_error_line(facts)} cannot run on it.",
+                latest.op, confidence=0.85)
+
+
 def _second_time(facts: RunFacts, text: str) -> Root | None:
     if "backward through the graph a second time" not in text and "after they have already been freed" not in text:
         return None
@@ -251,7 +269,8 @@ def _error_line(facts: RunFacts) -> int | None:
 
 
 RULES = (_inplace_leaf, _inplace_saved, _second_time, _int_dtype, _inference, _not_implemented,
-         _numpy_requires_grad, _non_leaf_optimizer, _assign_parameter, _empty_optimizer, _custom_backward)
+         _numpy_requires_grad, _non_leaf_optimizer, _assign_parameter, _empty_optimizer, _custom_backward,
+         _python_loss)
 
 
 def earliest(events: list[Event]) -> Event | None:

@@ -16,6 +16,8 @@ from gradrepl.diagnosis.torch_chain import CUTS, find_break, first_of
 from gradrepl.diagnosis.torch_facts import RunFacts, ev, seq
 
 INTEGER = ("int", "uint", "bool", "long", "short", "byte", "char")
+MODULE_HOOK_FN = "BackwardHookFunction"
+"""The autograd.Function torch runs a module's full backward hooks through."""
 
 
 def diagnose_torch(report: RunReport) -> list[Finding]:
@@ -77,9 +79,11 @@ def _not_required(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Findi
         return finding(var, symptom, "int_dtype", line=var.line,
                        detail=f"{var.name} has dtype {var.dtype}; only floating-point tensors can have gradients.")
     freeze = facts.indexed(ev(var, "freeze_events", []))
-    line = freeze[-1].line if freeze else var.line
+    line = (freeze[-1].detail.get("caller_line") or freeze[-1].line) if freeze else var.line
     if var.kind == "parameter" or ev(var, "is_parameter"):
         how = f"at line {line} (`{freeze[-1].op}`)" if freeze else "where it was created"
+        if freeze and line != freeze[-1].line:
+            how = f"by the call at line {line}, whose False flag reaches `{freeze[-1].op}` at line {freeze[-1].line}"
         return finding(var, symptom, "frozen_parameter", line=line, op=freeze[-1].op if freeze else "",
                        detail=f"{var.name} has requires_grad=False, set {how}.")
     where = f"line {line}" if line else "where it was created"
@@ -211,6 +215,11 @@ def _unused(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding | N
     if ev(var, "in_optimizer") and not ev(var, "in_module"):
         opt = facts.indexed(ev(var, "optimizer_events", []))
         line = opt[0].line if opt else var.line
+        successor = ev(var, "successor_line")
+        if successor is not None and successor != line:
+            return finding(var, symptom, "optimizer_wrong_params", line=successor, op=opt[0].op if opt else "",
+                           detail=f"line {successor} creates a new model, whose fresh parameters the loss uses; the "
+                                  f"optimizer created at line {line} still holds the old one's, {var.name} among them.")
         return finding(var, symptom, "optimizer_wrong_params", line=line, op=opt[0].op if opt else "",
                        detail=f"the optimizer created at line {line} holds {var.name}, a tensor the loss never uses.")
     exits = [e for e in facts.of_kind("item", "numpy", "tolist") if var.uid in e.uids]
@@ -233,6 +242,11 @@ def _custom_backward_line(special: dict[str, object], facts: RunFacts) -> int | 
     cls = name[: -len("Backward")] if name.endswith("Backward") else name
     event = next((e for e in facts.of_kind("custom_fn") if e.op == f"{cls}.apply"), None)
     line = event.detail.get("backward_line") if event is not None else None
+    if not isinstance(line, int) and cls == MODULE_HOOK_FN:
+        # torch runs a module's full backward hook through its own Function: the user's
+        # code is the hook they registered
+        hooks = facts.of_kind("module_hook")
+        line = (hooks[0].detail.get("hook_line") or hooks[0].line) if hooks else None
     return line if isinstance(line, int) else special.get("line")  # type: ignore[return-value]
 
 
@@ -255,8 +269,10 @@ def _zero(var: VariableInfo, symptom: Symptom, facts: RunFacts) -> Finding:
         s = special[0]
         cause = "hook_or_custom_fn" if s.get("custom") else "non_differentiable_op"
         line = _custom_backward_line(s, facts) if s.get("custom") else s.get("line")
+        what = (f"the backward hook (line {line}) of the module called at line {s.get('line')}"
+                if str(s["op"]).startswith(MODULE_HOOK_FN) else f"{s['op']} at line {s.get('line')}")
         return finding(var, symptom, cause, line=line, op=s["op"],
-                       detail=f"{s['op']} at line {s.get('line')} passes a zero gradient to {var.name}.")
+                       detail=f"{what} passes a zero gradient to {var.name}.")
     hooks = facts.indexed(ev(var, "hook_events", []))
     custom = first_of(chain, "custom_fn")
     if hooks or custom is not None:

@@ -249,6 +249,10 @@ class Handlers:
             event = rec.event("requires_grad_on", line, info.display)
         else:
             event = rec.event("requires_grad_off", line, info.display)
+            if event is not None and "caller_line" not in event.detail:
+                caller = _flag_caller(rec.filename)
+                if caller is not None:
+                    event.detail["caller_line"] = caller
             if entry is None:
                 entry = rec.prov.put(t, EMPTY, line)
             if not entry.uid:
@@ -367,6 +371,23 @@ def _opener(filename: str) -> str:
                 return "decorator" if code.co_filename == filename else "library"
         frame = frame.f_back
     return "script"
+
+
+def _flag_caller(filename: str) -> int | None:
+    """A helper of the script that sets requires_grad from a False argument
+    (``set_requires_grad(net, False)``): the line that called it with that flag decides."""
+    frame = sys._getframe(2)
+    while frame is not None and frame.f_code.co_filename != filename:
+        frame = frame.f_back
+    if frame is None or frame.f_code.co_name == "<module>":
+        return None
+    code = frame.f_code
+    names = code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
+    values = frame.f_locals
+    caller = frame.f_back
+    if any(values.get(name) is False for name in names) and caller is not None and caller.f_code.co_filename == filename:
+        return caller.f_lineno
+    return None
 
 
 _DISPATCH_FILES = ("overrides.py", "autograd/__init__.py", "_tensor.py")

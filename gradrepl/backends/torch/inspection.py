@@ -225,7 +225,27 @@ class Inspector:
         holder = self._unregistered_holder(info.name)
         if holder:
             ev["unregistered_in"] = holder
+        if ev["in_optimizer"] and not ev["in_module"] and isinstance(t, torch.nn.Parameter):
+            successor = self._successor_line(t)
+            if successor is not None:
+                ev["successor_line"] = successor
         return ev
+
+    def _successor_line(self, t: Tensor) -> int | None:
+        """Where the script created the model that now stands in for this parameter's: a
+        module of the namespace holding a parameter of the same shape registered by the same
+        line of code (a model re-created after the optimizer took the old one's parameters)."""
+        made = self.rec.param_lines.get(id(t))
+        if made is None:
+            return None
+        for _, module in naming.user_values(self.ns):
+            if not isinstance(module, torch.nn.Module):
+                continue
+            for p in module.parameters():
+                if p is not t and self.rec.param_lines.get(id(p)) == made and p.shape == t.shape:
+                    found = self.rec.module_lines.get(id(module))
+                    return found[1] if found is not None and found[0]() is module else None
+        return None
 
     def _unregistered_holder(self, name: str) -> str | None:
         """``model.layers`` when the variable sits in a plain list of a module (never registered)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import sys
 import warnings
 from typing import Any, Callable, Iterator
 
@@ -198,9 +199,23 @@ def _module_init(rec: TorchRecording, orig: Callable[..., Any]) -> Callable[...,
     def wrapper(self: Any, *args: Any, **kwargs: Any) -> None:
         orig(self, *args, **kwargs)
         if len(rec.module_lines) < 100_000:
-            rec.module_lines.setdefault(id(self), (weak(self), rec.user_line(2)))
+            line = rec.user_line(2)  # also continues a session's recording (see adopt)
+            with quiet(rec):
+                line = _created_at(rec, self)
+            rec.module_lines.setdefault(id(self), (weak(self), line))
 
     return wrapper
+
+
+def _created_at(rec: TorchRecording, module: Any) -> int | None:
+    """The script's line that creates the module: past the module's own ``__init__`` (a
+    subclass defined in the script calls ``super().__init__()`` from inside it)."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        if frame.f_code.co_filename == rec.filename and frame.f_locals.get("self") is not module:
+            return frame.f_lineno
+        frame = frame.f_back
+    return None
 
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
