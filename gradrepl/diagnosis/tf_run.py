@@ -29,8 +29,11 @@ def run_findings(var: VariableInfo, symptom: Symptom, report: RunReport) -> list
         made = call.get("target_line")
         line = trip.get("line") or made or call.get("line")
         where = f" at line {trip['line']} ({trip['op']})." if trip else (f"; line {made} made it." if made else ".")
-        detail = f"The target passed to tape.gradient at line {call.get('line')} is a Python {call.get('target_type')}, not a tensor: its value left TensorFlow" + where
-        return [finding(var, symptom, "python_value_roundtrip", line=line, confidence=0.9, detail=detail, op=trip.get("op", ""))]
+        numpy = trip.get("kind") == "numpy" if trip else bool(call.get("target_numpy"))
+        what = f"a NumPy {call.get('target_type')}" if numpy else f"a Python {call.get('target_type')}"
+        detail = f"The target passed to tape.gradient at line {call.get('line')} is {what}, not a tensor: its value left TensorFlow" + where
+        cause = "numpy_roundtrip" if numpy else "python_value_roundtrip"
+        return [finding(var, symptom, cause, line=line, confidence=0.9, detail=detail, op=trip.get("op", ""))]
     watch = _failed_keras_watch(var, report)
     if watch is not None:
         detail = f"tape.watch at line {watch.line} was given a Keras variable, which tf.GradientTape.watch does not accept: {watch.detail.get('error', '')}"
@@ -51,6 +54,12 @@ def run_findings(var: VariableInfo, symptom: Symptom, report: RunReport) -> list
     feeds = ev.get("feeds_call")
     if feeds and not ev.get("requested"):
         detail = f"{feeds['target']} is computed from {var.name}, but the list of variables passed to tape.gradient at line {feeds['line']} does not include it, so no gradient was asked for it."
+        if keras and keras.get("tracked") is False:
+            made = f" (line {var.line})" if var.line else ""
+            detail += (
+                f" {keras.get('layer')} does not track it: Keras 3 lists only weights made with add_weight or keras.Variable, "
+                f"so the tf.Variable{made} is missing from its trainable_variables; create it with self.add_weight instead."
+            )
         return [finding(var, symptom, "keras_wrong_variables", line=feeds["line"], confidence=0.7, detail=detail)]
     return []
 

@@ -152,6 +152,7 @@ def call_facts(ctx: RunContext, call: GradCall) -> dict[str, Any]:
         "target": ctx.target_name(call),
         "target_is_tensor": any(t is not None for t in call.target_ids),
         "target_type": type(call.targets[0]).__name__ if call.targets else "",
+        "target_numpy": bool(call.targets) and type(call.targets[0]).__module__ == "numpy",
         "error": call.error,
         "error_type": call.error_type,
         "unconnected": call.unconnected,
@@ -204,7 +205,19 @@ def keras_facts(ctx: RunContext, layer: Any, layer_name: str | None, ref: Source
         "layer_trainable": bool(getattr(layer, "trainable", True)),
         "layer_line": ctx.src.attribute_line(attr) if attr else None,
         "variable_trainable": bool(getattr(ref.obj, "trainable", True)),
+        "tracked": _tracked_by(layer, ref.obj),
     }
+
+
+def _tracked_by(layer: Any, var: Any) -> bool:
+    """Whether the layer lists the variable among its weights. Keras 3 tracks only the
+    weights it makes (``add_weight``, ``keras.Variable``): a ``tf.Variable`` attribute is
+    left out of ``trainable_variables``."""
+    try:
+        weights = list(layer.weights)
+    except Exception:  # an unbuilt or broken layer
+        return True
+    return any(w is var or getattr(w, "value", None) is var for w in weights)
 
 
 def _empty_lists(ctx: RunContext, ev: dict[str, Any]) -> None:
