@@ -119,6 +119,9 @@ def _unused(var: VariableInfo, symptom: Symptom, ev: dict[str, Any]) -> Finding:
     if keras and not keras.get("variable_trainable"):
         detail = f"{name} is a non-trainable Keras variable (updated by the layer, not by gradients); it was passed in the list of variables to differentiate."
         return finding(var, symptom, "keras_wrong_variables", line=_call_line(ev), confidence=0.8, detail=detail)
+    if ev.get("source") == "tensor" and var.line is not None:
+        detail = f"{target} is not computed from {name}: the tensor made at line {var.line} lies on no path to it, even if it holds the same values as a tensor the target does use."
+        return finding(var, symptom, "unused_variable", line=var.line, confidence=0.7, detail=detail)
     if others.get("connected") == 0 and others.get("other_variables", 0) > 0:
         detail = f"None of the variables passed to tape.gradient at line {_call_line(ev)} is used by {target}, which is computed from {others['other_variables']} other variable(s)."
         cause = "keras_wrong_variables" if keras else "unused_variable"

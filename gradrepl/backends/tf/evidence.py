@@ -72,9 +72,20 @@ def _tensor_origin(ctx: RunContext, key: int, ref: SourceRef) -> dict[str, Any] 
     return {
         "op": op.type,
         "line": op.line,
-        "from_variable": bool(handles),
+        "from_variable": bool(handles) and _name_held_variable(ctx, ref, op.line),
         "assigns_same_name": bool(ref.expr and ref.expr in bound) or _same_name(ctx, key, bound),
     }
+
+
+def _name_held_variable(ctx: RunContext, ref: SourceRef, line: int | None) -> bool:
+    """Whether the name now holding this tensor held a tf.Variable before: the line
+    rebinds a name from itself (``w = w - lr * g``), or an earlier line made a Variable
+    under that name. A model output (``out = model(x)``) also derives from variables,
+    but its name never held one."""
+    if ctx.src.rebinds_itself(line):
+        return True
+    names = set(ctx.src.bound_names(line)) | ({str(ref.expr)} if ref.expr else set())
+    return any(ctx.src.held_variable(name, line) for name in names)
 
 
 def _same_name(ctx: RunContext, key: int, bound: list[str]) -> bool:

@@ -107,6 +107,17 @@ class Source:
                 return {ast.unparse(n) for stmt in node.body for n in ast.walk(stmt) if _is_read(n)}
         return set()
 
+    def held_variable(self, name: str, until: int | None) -> bool:
+        """Whether a statement up to line ``until`` bound ``name`` to a value made with a
+        ``...Variable(...)`` call (``w = tf.Variable(v)``, or ``w = tf.Variable(v) * 0.01``)."""
+        if until is None:
+            return False
+        for node in self._statements:
+            if isinstance(node, ast.Assign) and node.lineno <= until and _makes_variable(node.value):
+                if name in {ast.unparse(t) for t in node.targets}:
+                    return True
+        return False
+
     @cached_property
     def bindings(self) -> dict[str, list[int]]:
         """Name → lines of statements binding it (assignments, for targets, with-as)."""
@@ -129,6 +140,10 @@ class Source:
         if line is None or not 1 <= line <= len(self._lines):
             return ""
         return self._lines[line - 1].strip()
+
+
+def _makes_variable(value: ast.expr) -> bool:
+    return any(isinstance(n, ast.Call) and ast.unparse(n.func).split(".")[-1] == "Variable" for n in ast.walk(value))
 
 
 def _is_read(node: ast.AST) -> bool:
