@@ -176,14 +176,15 @@ def _second_time(facts: RunFacts, text: str) -> Root | None:
     # two separate backward calls (not a loop): the first one should have kept the graph
     separate = (failing is not None and first is not None and failing.line != first.line
                 and failing.detail.get("count", 1) == 1 and first.detail.get("count", 1) == 1)
+    behind = frozenset(failing.detail.get("reused_uids", [])) if failing is not None else frozenset()
     if reused and reused.get("line") and not separate:
         return Root("retain_graph", reused["line"],
                     f"the value computed at line {reused['line']} (`{reused['op']}`) belongs to a graph that an earlier "
                     f"backward (line {first_line}) already freed; the backward at line {_error_line(facts)} needs it again.",
-                    str(reused.get("op", "")))
+                    str(reused.get("op", "")), involved=behind)
     return Root("retain_graph", first_line,
                 f"backward at line {first_line} frees the graph; the call at line {_error_line(facts)} goes through it again.",
-                first.op if first is not None else "")
+                first.op if first is not None else "", involved=behind)
 
 
 def _int_dtype(facts: RunFacts, text: str) -> Root | None:

@@ -8,14 +8,12 @@ reads and writes.
 
 from __future__ import annotations
 
-import os
-import sys
 from typing import Any, Callable
 
 import numpy as np
 import torch
 
-from gradrepl.backends.torch import optable
+from gradrepl.backends.torch import callers, freed, optable
 from gradrepl.backends.torch.graphwalk import reused_node
 from gradrepl.backends.torch.provenance import EMPTY, union
 from gradrepl.backends.torch.nodes import safe_grad_fn, weak
@@ -191,7 +189,7 @@ class Handlers:
     def _differentiate(self, kind: str, info: OpInfo, func: Any, args: tuple[Any, ...], kwargs: dict[str, Any],
                        losses: list[Any], retain: bool, create: bool) -> Any:
         rec = self.rec
-        if _called_by_library(rec.filename):
+        if callers.called_by_library(rec.filename):
             # jacobian(), torch.func and friends differentiate internally: not the user's loss
             return rec.call(func, args, kwargs)
         line = rec.user_line(3)
@@ -214,9 +212,14 @@ class Handlers:
                 event.detail["error"] = str(error)[:ERROR_CHARS]
                 loss_fn = safe_grad_fn(loss) if loss is not None else None
                 if "second time" in str(error) and loss_fn is not None:
-                    event.detail["reused"] = reused_node(loss_fn, previous)
+                    shared, behind = freed.freed_part(loss_fn, rec.freed_fns, previous)
+                    event.detail["reused"] = shared or reused_node(loss_fn, previous)
+                    entries = (rec.prov.get(t) for t in behind)
+                    event.detail["reused_uids"] = sorted({e.uid for e in entries if e is not None and e.uid})[:256]
             raise
         rec.last_backward_seq = seq
+        if kind == "backward" and not retain:
+            freed.remember(rec.freed_fns, safe_grad_fn(loss) if loss is not None else None)
         token = frozenset() if create or event is None else frozenset((event.token,))
         rec.grad_taint = union(taint, token)
         if kind == "autograd_grad" and isinstance(out, tuple):
@@ -250,7 +253,7 @@ class Handlers:
         else:
             event = rec.event("requires_grad_off", line, info.display)
             if event is not None and "caller_line" not in event.detail:
-                caller = _flag_caller(rec.filename)
+                caller = callers.flag_caller(rec.filename)
                 if caller is not None:
                     event.detail["caller_line"] = caller
             if entry is None:
@@ -286,7 +289,7 @@ class Handlers:
             rec.next_seq()
             if rec.grad_off_line is None or torch.is_grad_enabled() is False:
                 rec.grad_off_line = line
-                opener = _opener(rec.filename)
+                opener = callers.opener(rec.filename)
                 rec.grad_off_library = opener == "library"
                 rec.grad_off_decorated = opener == "decorator"
             event = rec.event("grad_mode_off", line, "torch.no_grad")
@@ -348,62 +351,6 @@ class Handlers:
             if entry is not None and entry.uid and entry.uid not in uids and len(uids) < 64:
                 uids.append(entry.uid)
         return rec.call(func, args, kwargs)
-
-
-_GRAD_MODE_FILES = ("grad_mode.py", "_contextlib.py")
-_HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def _opener(filename: str) -> str:
-    """Who opened the no_grad block being entered: ``script`` (a ``with`` in the user's
-    code), ``decorator`` (``@torch.no_grad()`` on a function of the script) or
-    ``library`` (library code, like a distribution's sample())."""
-    frame = sys._getframe(2)
-    while frame is not None:
-        path = frame.f_code.co_filename
-        if path == filename:
-            return "script"
-        if not (path.endswith(_GRAD_MODE_FILES) or path.startswith(_HERE)):
-            return "library"
-        if path.endswith("_contextlib.py"):  # @torch.no_grad() on a function: whose function?
-            code = getattr(frame.f_locals.get("func"), "__code__", None)
-            if code is not None:
-                return "decorator" if code.co_filename == filename else "library"
-        frame = frame.f_back
-    return "script"
-
-
-def _flag_caller(filename: str) -> int | None:
-    """A helper of the script that sets requires_grad from a False argument
-    (``set_requires_grad(net, False)``): the line that called it with that flag decides."""
-    frame = sys._getframe(2)
-    while frame is not None and frame.f_code.co_filename != filename:
-        frame = frame.f_back
-    if frame is None or frame.f_code.co_name == "<module>":
-        return None
-    code = frame.f_code
-    names = code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
-    values = frame.f_locals
-    caller = frame.f_back
-    if any(values.get(name) is False for name in names) and caller is not None and caller.f_code.co_filename == filename:
-        return caller.f_lineno
-    return None
-
-
-_DISPATCH_FILES = ("overrides.py", "autograd/__init__.py", "_tensor.py")
-
-
-def _called_by_library(filename: str) -> bool:
-    """Whether backward()/autograd.grad() was called by library code, not by the script."""
-    frame = sys._getframe(2)
-    while frame is not None:
-        path = frame.f_code.co_filename
-        if path == filename:
-            return False
-        if not (path.endswith(_DISPATCH_FILES) or path.startswith(_HERE)):
-            return True
-        frame = frame.f_back
-    return False
 
 
 def _arg(args: tuple[Any, ...], kwargs: dict[str, Any], index: int, name: str, default: Any = None) -> Any:

@@ -63,6 +63,8 @@ class TorchRecording(OpPaths, Recording):
         self.infos: dict[Any, OpInfo] = {}
         self.mode: Any = None
         self.last_backward_seq = 0
+        self.freed_fns: list[Any] = []
+        """grad_fns of the latest losses whose backward freed their graph (see freed)."""
         self.inferred_from: int | None = None
         self.adopting = True
         """Until the first call of the user's code: may still continue a session's recording."""
