@@ -58,6 +58,10 @@ def break_finding(var: VariableInfo, symptom: Symptom, ev: dict[str, Any]) -> Fi
             f"used the result, so the tape has no record linking {target} to {name}."
         )
         return finding(var, symptom, "outside_tape", line=entry, confidence=0.9, detail=detail, op=op)
+    if reason in ("after_tape", "paused") and brk.get("tape_frame_line") not in (None, line):
+        call_site = brk["tape_frame_line"]
+        detail = f"Line {call_site} ran code that used {name} ({at}) {_OUTSIDE[reason]}, so the tape has no record linking {target} to {name}."
+        return finding(var, symptom, "outside_tape", line=call_site, confidence=0.9, detail=detail, op=op)
     if reason in _OUTSIDE:
         detail = f"{at} used {name} {_OUTSIDE[reason]}, so the tape has no record linking {target} to {name}."
         return finding(var, symptom, "outside_tape", line=line, confidence=0.9, detail=detail, op=op)

@@ -19,6 +19,12 @@ def run_findings(var: VariableInfo, symptom: Symptom, report: RunReport) -> list
     ev = var.evidence
     call = ev.get("call") or {}
     error = call.get("error") or ""
+    if "non-persistent GradientTape" in error and not call.get("tape_entered", True) and not call.get("earlier_call_line"):
+        detail = (
+            f"The tape made at line {call.get('tape_line')} was never entered with `with tf.GradientTape() as tape:`, so it recorded "
+            f"nothing of the computation; TensorFlow reports a tape that recorded nothing as a used-up non-persistent tape."
+        )
+        return [finding(var, symptom, "outside_tape", line=call.get("tape_line") or call.get("line"), confidence=0.9, detail=detail, op="GradientTape")]
     if "non-persistent GradientTape" in error:
         earlier = ev.get("earlier_call_line") or call.get("earlier_call_line")
         first = f" after the first one at line {earlier}" if earlier else ""

@@ -73,6 +73,9 @@ def describe(flow: Flow, op: OpRec, where: str, call: GradCall, source: int) -> 
         "seq": op.seq,
         "frames": [op.line, *op.outer],
     }
+    at_tape = _frame_at_tape(flow, call, facts["frames"])
+    if at_tape is not None:
+        facts["tape_frame_line"] = at_tape
     left = (op.facts or {}).get("left_tf")
     if left:
         facts["left_tf"] = dict(left)
@@ -80,6 +83,15 @@ def describe(flow: Flow, op: OpRec, where: str, call: GradCall, source: int) -> 
     if where == "entry" and watched is not None and watched > op.seq:
         facts["watched_after"] = _watch_line(flow, call.tape, watched)
     return facts
+
+
+def _frame_at_tape(flow: Flow, call: GradCall, frames: list[int | None]) -> int | None:
+    """The op's line in the function whose ``with`` block holds the tape: the call site
+    of a helper (``loss = loss_fn()``) rather than the line inside the helper."""
+    rec = flow.rec.tapes.get(call.tape)
+    if rec is None or rec.depth < 1 or len(frames) < rec.depth:
+        return None
+    return frames[len(frames) - rec.depth]
 
 
 def handoffs(flow: Flow, call: GradCall, source: int, ancestry: set[int]) -> list[OpRec]:

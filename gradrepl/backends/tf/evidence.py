@@ -159,6 +159,7 @@ def call_facts(ctx: RunContext, call: GradCall) -> dict[str, Any]:
         "target_line": _target_binding(ctx, call),
         "tape": call.tape,
         "tape_line": tape.line if tape else None,
+        "tape_entered": tape is not None and tape.entered_seq is not None,
         "persistent": call.persistent,
         "target": ctx.target_name(call),
         "target_is_tensor": any(t is not None for t in call.target_ids),

@@ -52,6 +52,8 @@ class TapeRec:
     entered_seq: int | None = None
     exited_seq: int | None = None
     exit_line: int | None = None
+    depth: int = 0
+    """User frames on the stack when the tape was entered (1 = the script's top level)."""
 
 
 @dataclass

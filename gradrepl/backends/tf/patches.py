@@ -61,6 +61,7 @@ def install(rec: TFRecording, trace_values: bool) -> Patches:
 
     patches = Patches()
     tape = tf.GradientTape
+    patches.replace(tape, "__init__", lambda orig: _init(rec, orig))
     patches.replace(tape, "_push_tape", lambda orig: _push(rec, orig))
     patches.replace(tape, "_pop_tape", lambda orig: _pop(rec, orig))
     patches.replace(tape, "__exit__", lambda orig: _exit(rec, orig))
@@ -95,6 +96,17 @@ def _install_keras(rec: TFRecording, patches: Patches) -> None:
 
 
 # -- tapes -------------------------------------------------------------------
+
+
+def _init(rec: TFRecording, orig: Callable[..., Any]) -> Callable[..., Any]:
+    """Register the tape where it is made, so a tape never entered still has its line."""
+
+    @functools.wraps(orig)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> None:
+        orig(self, *args, **kwargs)
+        rec.tape_id(self)
+
+    return wrapper
 
 
 def _push(rec: TFRecording, orig: Callable[..., Any]) -> Callable[..., Any]:

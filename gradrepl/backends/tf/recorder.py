@@ -116,6 +116,8 @@ class TFRecording(Recording):
         rec = self.tapes[tid]
         if rec.entered_seq is None:
             rec.entered_seq = self.next_seq()
+            line, outer = self.user_lines(sys._getframe(1))
+            rec.depth = 1 + len(outer) if line is not None else 0
 
     def tape_stopped(self, tape: Any, final: bool) -> None:
         tid = self.tape_id(tape)
