@@ -6,10 +6,11 @@ from typing import Any
 
 import pytest
 
-from gradrepl.backends.torch.local import run_torch
+from gradrepl.backends.torch.local import run_local, run_torch, shared_torch
 from gradrepl.core import causes
 from gradrepl.core.graph_view import GraphView, flatten
 from gradrepl.core.report import GraphNode
+from gradrepl.core.request import RunRequest
 from gradrepl.diagnosis.engine import diagnose
 
 pytestmark = pytest.mark.torch
@@ -179,6 +180,61 @@ def test_a_10000_deep_chain_walks_without_recursion() -> None:
     assert report.variable("x").reachable is True  # type: ignore[union-attr]
 
 
+TRANSFORMER_LIKE = """\
+import torch
+torch.set_num_threads(1)
+n, d, heads = 2, 64, 64
+x = torch.randn(n, d)
+def norm(h):
+    return (h - h.mean(-1, keepdim=True)) / (h.var(-1, keepdim=True) + 1e-5).sqrt()
+params = [torch.randn(d, d, requires_grad=True) for _ in range(6 * BLOCKS)]
+h = x
+for b in range(BLOCKS):
+    wq, wk, wv, wo, w1, w2 = params[6 * b:6 * b + 6]
+    q, k, v = h @ wq, h @ wk, h @ wv
+    outs = [torch.softmax(q[:, i:i + 1] @ k[:, i:i + 1].T / 8.0, dim=-1) @ v[:, i:i + 1] for i in range(heads)]
+    h = norm(h + torch.cat(outs, dim=-1) @ wo)
+    h = norm(h + torch.relu(h @ w1) @ w2)
+loss = h.pow(2).mean()
+loss.backward()
+"""
+"""A block stack: 64 heads make 540 nodes a block, and its longest path 22 recorded steps."""
+
+
+def walked(code: str) -> Any:
+    """The report of a big run, without run_torch's JSON check (which deep-copies the graph)."""
+    return run_local(shared_torch(), RunRequest(code=code, filename="wide.py", targets=["params"]))
+
+
+def test_a_wide_block_stack_is_walked_whole() -> None:
+    report = walked(TRANSFORMER_LIKE.replace("BLOCKS", "20"))
+    graph = report.graph
+    assert graph is not None and not graph.truncated and len(graph.nodes) > 10_000
+    assert sum(n.kind == "leaf" for n in graph.nodes) == 6 * 20
+    assert len(report.variables) == 120 and all(v.reachable for v in report.variables)
+
+
+@pytest.mark.slow
+def test_a_wide_100k_node_block_stack_is_walked_whole() -> None:
+    report = walked(TRANSFORMER_LIKE.replace("BLOCKS", "190"))
+    graph = report.graph
+    assert graph is not None and not graph.truncated and len(graph.nodes) > 100_000
+    assert all(v.reachable for v in report.variables)
+
+
+def test_a_deep_mlp_is_walked_whole() -> None:
+    report = walked(
+        "import torch\n"
+        "torch.set_num_threads(1)\n"
+        "layers = [m for _ in range(1500) for m in (torch.nn.Linear(4, 4), torch.nn.Tanh())]\n"
+        "params = list(torch.nn.Sequential(*layers).parameters())\n"
+        "torch.nn.Sequential(*layers)(torch.randn(2, 4)).sum().backward()\n"
+    )
+    graph = report.graph
+    assert graph is not None and not graph.truncated
+    assert sum(n.kind == "leaf" for n in graph.nodes) == 3000 and all(v.reachable for v in report.variables)
+
+
 def test_the_walk_stops_at_the_limit_and_says_so() -> None:
     report = run_torch(
         "import torch\n"
@@ -230,15 +286,19 @@ def test_custom_functions_are_marked_in_the_graph() -> None:
 
 def test_deep_graphs_are_freed_without_overflowing_the_stack() -> None:
     """torch frees a long chain of nodes that ever had a Python object recursively; the
-    recorder and the walk must not create that many (a crash would kill the worker)."""
+    recorder and the walk must not create that many (a crash would kill the worker). The
+    residual stack reaches every block by a short path (the walk's own distance stays
+    ~1,600) while its longest path, the one torch recurses along, is ~50,000 long."""
     import subprocess
     import sys
 
     code = (
         "from gradrepl.backends.torch.local import run_torch\n"
-        "for body in ('y = y * 1.0', 'y = y * w + y.sin()'):\n"
+        "bodies = [(60000, 'y = y * 1.0'), (60000, 'y = y * w + y.sin()'),\n"
+        "          (1600, 'f = y\\n    for _ in range(30):\\n        f = f * 0.5\\n    y = y + f')]\n"
+        "for loops, body in bodies:\n"
         "    r = run_torch('import torch\\nx = torch.randn(4, requires_grad=True)\\nw = torch.randn(4, requires_grad=True)\\n'\n"
-        "                  'y = x\\nfor _ in range(60000):\\n    ' + body + '\\nloss = y.sum()\\nloss.backward()\\n')\n"
+        "                  f'y = x\\nfor _ in range({loops}):\\n    ' + body + '\\nloss = y.sum()\\nloss.backward()\\n')\n"
         "    assert r.graph.truncated and r.variable('x').grad.kind != 'none'\n"
         "print('ok')\n"
     )

@@ -16,15 +16,18 @@ from typing import Any, Callable
 import torch
 
 from gradrepl.backends.torch.graphcuts import CutInfo, place
-from gradrepl.backends.torch.nodes import META_CUTS, META_LINE, META_SEQ
+from gradrepl.backends.torch.nodes import META_CUTS, META_DEPTH, META_LINE, META_SEQ
 from gradrepl.core.report import Graph, GraphNode
 
 ACCUMULATE = "torch::autograd::AccumulateGrad"
 REUSE_SCAN_LIMIT = 5_000
 WALK_DEPTH = 10_240
-"""The walk creates a Python object for every node it visits; torch frees a chain of
-25,000-40,000 such nodes recursively and overflows the C stack (see recorder.tagged).
-Deeper nodes are left alone (the graph says truncated)."""
+"""The walk creates a Python object for every node it visits, and torch frees a chain of
+40,000-45,000 such nodes recursively, overflowing the C stack (see nodes.tagged). So no
+node is expanded whose longest path from the loss may be this long or longer; its inputs
+stay untouched and the graph says truncated. The longest path is bounded with the
+recorder's depth (META_DEPTH): a residual stack reaches a node by a short path and by a
+path as long as every branch together, and it is the long one that torch recurses along."""
 
 _BackwardCFunction = torch.autograd.function.BackwardCFunction
 LeafInfo = Callable[[Any], "tuple[str | None, int | None, int | None]"]
@@ -43,7 +46,8 @@ class GraphResult:
         self.parents: list[int] = []
         """First parent of each node on the walk (-1 for roots): a path back to the loss."""
         self.depth: list[int] = []
-        """Distance of each node from its root along the walk."""
+        """Each node's distance from its root: the longest path where the recorder's depth bounds
+        it (tagged nodes), else one more than its parent's."""
 
 
 def walk(roots: list[tuple[Any, str | None]], leaf_info: LeafInfo, limit: int,
@@ -71,22 +75,21 @@ class _Walk:
     def run(self, roots: list[tuple[Any, str | None]]) -> GraphResult:
         res = self.res
         graph = res.graph
-        todo: list[tuple[Any, int, Any]] = []
+        todo: list[tuple[Any, int, Any, int | None]] = []
         for fn, label in roots:
             if fn is None or fn in res.node_of:
                 continue
             if len(graph.nodes) >= self.limit:
                 graph.truncated = True
                 break
-            nid, cuts = self.add(fn, "root", label, -1)
-            res.depth.append(0)
+            nid, cuts, anchor = self.add(fn, "root", label, -1, None)
             if graph.root is None:
                 graph.root = nid
-            todo.append((fn, nid, cuts))
+            todo.append((fn, nid, cuts, anchor))
         self.expand(todo)
         return res
 
-    def expand(self, todo: list[tuple[Any, int, Any]]) -> None:
+    def expand(self, todo: list[tuple[Any, int, Any, int | None]]) -> None:
         """Depth-first over next_functions; the hot loop of the walk (100,000 nodes must take well under a second)."""
         res = self.res
         graph = res.graph
@@ -94,12 +97,12 @@ class _Walk:
         pop, push, get = todo.pop, todo.append, node_of.get
         depth, limit, add = res.depth, self.limit, self.add
         while todo:
-            fn, nid, cuts = pop()
+            fn, nid, cuts, anchor = pop()
             if depth[nid] >= WALK_DEPTH:
-                graph.truncated = True  # deeper nodes stay untouched (see recorder.tagged)
+                graph.truncated = True  # deeper nodes stay untouched (see WALK_DEPTH)
                 continue
             if cuts is not None:
-                if not self.expand_with_cuts(fn, nid, cuts, push):
+                if not self.expand_with_cuts(fn, nid, cuts, anchor, push):
                     return
                 continue
             kids = children[nid]
@@ -111,12 +114,11 @@ class _Walk:
                     if len(nodes) >= limit:
                         graph.truncated = True
                         return
-                    cid, child_cuts = add(child, "op", None, nid)
-                    depth.append(depth[nid] + 1)
-                    push((child, cid, child_cuts))
+                    cid, child_cuts, child_anchor = add(child, "op", None, nid, anchor)
+                    push((child, cid, child_cuts, child_anchor))
                 kids.append(cid)
 
-    def expand_with_cuts(self, fn: Any, nid: int, cuts: Any, push: Callable[[Any], None]) -> bool:
+    def expand_with_cuts(self, fn: Any, nid: int, cuts: Any, anchor: int | None, push: Callable[[Any], None]) -> bool:
         """A node some of whose inputs were cut: the rare, slow path. False when the limit is hit."""
         res = self.res
         nodes, kids = res.graph.nodes, res.graph.children[nid]
@@ -134,9 +136,8 @@ class _Walk:
                 if len(nodes) >= self.limit:
                     res.graph.truncated = True
                     return False
-                cid, child_cuts = self.add(child, "op", None, nid)
-                res.depth.append(res.depth[nid] + 1)
-                push((child, cid, child_cuts))
+                cid, child_cuts, child_anchor = self.add(child, "op", None, nid, anchor)
+                push((child, cid, child_cuts, child_anchor))
             kids.append(cid)
         return all(self.add_cut(taint, nid) for taint in extra)
 
@@ -159,13 +160,16 @@ class _Walk:
         res.depth.append(res.depth[parent] + 1)
         return True
 
-    def add(self, fn: Any, kind: str, label: str | None, parent: int) -> tuple[int, Any]:
-        """Append the node of ``fn``; returns its id and its candidate cut inputs (None: no cut input)."""
+    def add(self, fn: Any, kind: str, label: str | None, parent: int, anchor: int | None) -> tuple[int, Any, int | None]:
+        """Append the node of ``fn`` below ``parent``; returns its id, its candidate cut inputs
+        (None: no cut input) and the anchor for its inputs: the root's recorder depth, from
+        which a tagged node's depth gives the longest path to it."""
         res = self.res
         nodes = res.graph.nodes
         nid = len(nodes)
         name = fn.name()
         cuts = None
+        height = res.depth[parent] + 1 if parent >= 0 else 0
         if name == ACCUMULATE:
             var = fn.variable
             node = GraphNode(id=nid, op="AccumulateGrad", kind="root" if kind == "root" else "leaf")
@@ -176,13 +180,20 @@ class _Walk:
             node = GraphNode(id=nid, op=name, kind=kind, label=label, line=meta.get(META_LINE))  # type: ignore[arg-type]
             if meta:
                 cuts = meta.get(META_CUTS)
+                known = meta.get(META_DEPTH)
+                if known is not None:
+                    if anchor is None:  # the root, or the first tagged node below an untagged root
+                        anchor = known + height
+                    elif anchor - known > height:
+                        height = anchor - known
             if isinstance(fn, _BackwardCFunction):
                 node.note = "custom autograd.Function"
         nodes.append(node)
         res.graph.children.append([])
         res.parents.append(parent)
+        res.depth.append(height)
         res.node_of[fn] = nid
-        return nid, cuts
+        return nid, cuts, anchor
 
 
 def reused_node(loss_fn: Any, previous_seq: int) -> dict[str, Any] | None:

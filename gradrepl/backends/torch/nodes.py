@@ -14,6 +14,8 @@ import torch
 
 META_LINE = "gradrepl_line"
 META_SEQ = "gradrepl_seq"
+META_DEPTH = "gradrepl_depth"
+"""The longest chain of recorded ops behind the node (the walk bounds its paths with it)."""
 META_CUTS = "gradrepl_cuts"
 """The candidate cut inputs of an op whose inputs include a value with a cut history (see graphcuts)."""
 TAG_ALL = 10_240
@@ -21,12 +23,14 @@ TAG_ALL = 10_240
 
 
 def tagged(depth: int) -> bool:
-    """Whether the node at this depth gets a metadata dict. torch frees a graph node by
-    node, recursing through nodes whose Python object was ever created: a chain of
-    25,000-40,000 of them overflows the C stack when the graph is freed (measured on
-    torch 2.13). Below TAG_ALL every node is tagged, above it every (depth // 512)-th:
-    a chain of 10 million ops carries ~14,000. Untagged nodes are never touched, and
-    the graph walk stops at WALK_DEPTH, so no chain carries more than ~24,000."""
+    """Whether the node at this depth (the longest chain of recorded ops behind it) gets a
+    metadata dict. torch frees a graph node by node, recursing through nodes whose Python
+    object was ever created: a chain of 40,000-45,000 of them overflows the 8 MB C stack
+    of the main thread when the graph is freed (measured on torch 2.13; fewer on a smaller
+    thread stack). Below TAG_ALL every node is tagged, above it every (depth // 512)-th:
+    a chain of 10 million ops carries ~14,000. Untagged nodes are never touched, and the
+    graph walk expands no node whose longest path from the loss may reach WALK_DEPTH, so
+    no path carries more than ~24,000."""
     return depth < TAG_ALL or depth % (depth >> 9) == 0
 
 

@@ -301,13 +301,15 @@ def _function_apply(rec: TorchRecording, orig: Any) -> Any:
     def wrapper(cls: Any, *args: Any, **kwargs: Any) -> Any:
         if rec.suspended:
             return method(cls, *args, **kwargs)
-        line, taint, event, cuts = None, EMPTY, None, None
+        line, taint, event, cuts, depth = None, EMPTY, None, None, 1
         with quiet(rec):
             line = rec.user_line(2)
             rec.next_seq()
             for arg in args:
                 if isinstance(arg, Tensor):
                     taint = union(taint, rec.tensor_taint(arg, line))
+                    entry = rec.prov.get(arg)
+                    depth = max(depth, entry.depth + 1 if entry is not None else 1)
             cuts = cut_inputs(rec.prov, args, kwargs)
             event = rec.event("custom_fn", line, f"{cls.__name__}.apply", taint)
             backward_line = _def_line(getattr(cls, "backward", None), rec.filename)
@@ -323,7 +325,7 @@ def _function_apply(rec: TorchRecording, orig: Any) -> Any:
                 taint = union(taint, frozenset((event.token,)))
             for item in out if isinstance(out, tuple) else (out,):
                 if isinstance(item, Tensor):
-                    rec.mark_output(item, taint, line, cuts)
+                    rec.mark_output(item, taint, line, cuts, depth)
         return out
 
     return classmethod(wrapper)

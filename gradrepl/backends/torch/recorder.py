@@ -18,7 +18,7 @@ import torch
 from gradrepl.backends.base import Recording
 from gradrepl.backends.torch.eventlog import EventLog, Rec
 from gradrepl.backends.torch.graphcuts import cut_slots
-from gradrepl.backends.torch.nodes import META_CUTS, META_LINE, META_SEQ, TAG_ALL, safe_grad_fn, tagged, weak
+from gradrepl.backends.torch.nodes import META_CUTS, META_DEPTH, META_LINE, META_SEQ, TAG_ALL, safe_grad_fn, tagged, weak
 from gradrepl.backends.torch.ops import OpPaths, is_input
 from gradrepl.backends.torch.optable import OpInfo
 from gradrepl.backends.torch.provenance import EMPTY, Provenance, union
@@ -172,6 +172,7 @@ class TorchRecording(OpPaths, Recording):
                 if META_LINE not in meta:
                     meta[META_LINE] = line
                     meta[META_SEQ] = self.seq
+                    meta[META_DEPTH] = depth
                     if cuts:
                         meta[META_CUTS] = cuts
             if taint:
@@ -278,6 +279,7 @@ class TorchRecording(OpPaths, Recording):
                 if META_LINE not in meta:
                     meta[META_LINE] = line
                     meta[META_SEQ] = seq
+                    meta[META_DEPTH] = depth
                     if cut_in:
                         meta[META_CUTS] = cut_slots(self.prov, args, kwargs)
             if taint:
