@@ -159,3 +159,23 @@ async def test_a_framework_that_cannot_start_is_reported(app_factory: Factory, t
         await wait_for(pilot, lambda: "cannot run" in screen.status.run_text)
         assert 'pip install "gradrepl[torch]"' in screen.status.run_text
         assert not screen.status.warming
+
+
+async def test_a_framework_that_failed_before_the_first_edit_ran_is_still_reported(
+        app_factory: Factory, tmp_path: Path) -> None:
+    """The start fails at once; the edit runs after its debounce and must not cover the failure."""
+    from gradrepl.errors import FrameworkMissing
+
+    class Missing(GatedRunner):
+        def start(self, framework: str) -> None:
+            raise FrameworkMissing(framework)
+
+    script = tmp_path / "uses_torch.py"
+    script.write_text("import torch\nx = torch.ones(1, requires_grad=True)\n")
+    app = app_factory(Opening("script", str(script)), runner=Missing(object()), debounce=0.5)
+    async with app.run_test() as pilot:
+        screen = _ws(app)
+        await wait_for(pilot, lambda: app.framework_states.get("torch", "").startswith("failed"))
+        await wait_for(pilot, lambda: screen.workspace.sent == 1)  # the debounced edit came after
+        assert 'cannot run: torch failed: ' in screen.status.run_text
+        assert 'pip install "gradrepl[torch]"' in screen.status.run_text

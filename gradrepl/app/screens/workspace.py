@@ -165,7 +165,9 @@ class WorkspaceScreen(Screen[None]):
             return
         seq, request = ws.next_request(self.gapp.timeout)
         if not self.gapp.is_ready(ws.framework):
-            self.status.run_text = f"waiting for {ws.framework} to load ..."
+            state = self.gapp.framework_states.get(ws.framework, "")
+            # a framework that failed to start before this edit ran keeps saying so
+            self.status.run_text = _cannot_run(ws.framework, state) or f"waiting for {ws.framework} to load ..."
         self.gapp.submit_run(self, ws.framework, seq, request)
 
     def on_run_finished(self, message: RunFinished) -> None:
@@ -205,7 +207,7 @@ class WorkspaceScreen(Screen[None]):
         self.status.warming = bool(state) and state != "ready" and not state.startswith("failed")
         self.status.framework_text = "  ".join(f"{name}: {value}" for name, value in sorted(states.items()))
         if state.startswith("failed"):
-            self.status.run_text = f"cannot run: {fw} {state}"
+            self.status.run_text = _cannot_run(fw, state)
 
     # -- drafts ------------------------------------------------------------------------
 
@@ -385,3 +387,7 @@ class WorkspaceScreen(Screen[None]):
             self.query_one(TabbedContent).active = f"tab-{name}"
         self.query_one(f"#{name}").focus()
 
+
+def _cannot_run(framework: str, state: str) -> str:
+    """The status line for a framework that failed to start ("" when it has not failed)."""
+    return f"cannot run: {framework} {state}" if state.startswith("failed") else ""
