@@ -79,7 +79,7 @@ def _nan(var: VariableInfo, symptom: Symptom, ev: dict[str, Any]) -> list[Findin
         )
         out.append(finding(var, symptom, "where_nan", line=where["line"], confidence=0.9, detail=detail, op=where["op"]))
     if singular:
-        what = {"zero_input": "at 0", "zero_denominator": "with a zero denominator", "negative_input": "at a negative value"}
+        what = {"zero_input": "at 0", "zero_denominator": "with a zero denominator", "negative_input": "at a negative value", "unit_input": "at exactly 1 or -1, the edge of its domain"}
         at = what.get(singular["reason"], "at a point where it is not finite")
         detail = f"{singular['op']} at line {singular['line']} is evaluated {at}, where its derivative is infinite."
         out.append(finding(var, symptom, "nan_at_singularity", line=singular["line"], confidence=0.8 if where else 0.9, detail=detail, op=singular["op"]))

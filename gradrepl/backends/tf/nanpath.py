@@ -17,6 +17,8 @@ from gradrepl.backends.tf.log import OpRec
 
 _ZERO_AT = {"Sqrt": 0, "Rsqrt": 0, "Log": 0, "Reciprocal": 0, "Inv": 0, "Pow": 0, "RealDiv": 1, "Div": 1, "Xdivy": 1}
 _NEGATIVE_AT = {"Sqrt": 0, "Log": 0, "Rsqrt": 0}
+_UNIT_AT = {"Acos": 0, "Asin": 0, "Atanh": 0}
+"""Ops whose derivative is infinite where the input is exactly 1 or -1."""
 
 
 def path_facts(flow: Flow, tape: int, source: int, live: set[int]) -> dict[str, Any]:
@@ -61,6 +63,9 @@ def singular_reason(op_type: str, inputs: list[dict[str, int]]) -> str | None:
     at = _ZERO_AT.get(op_type)
     if at is not None and at < len(inputs) and inputs[at].get("zeros", 0):
         return "zero_denominator" if at == 1 else "zero_input"
+    unit = _UNIT_AT.get(op_type)
+    if unit is not None and unit < len(inputs) and inputs[unit].get("unit", 0):
+        return "unit_input"
     neg = _NEGATIVE_AT.get(op_type)
     if neg is not None and neg < len(inputs) and inputs[neg].get("negative", 0):
         return "negative_input"

@@ -251,6 +251,7 @@ def _value_facts(t: Any) -> dict[str, int]:
             "zeros": int(np.count_nonzero(arr == 0)),
             "negative": int(np.count_nonzero(arr < 0)),
             "nonfinite": int(arr.size - np.count_nonzero(np.isfinite(arr))),
+            "unit": int(np.count_nonzero(np.abs(arr) == 1)),
         }
     except Exception:  # complex, strings or a moved method: no facts
         return {}
