@@ -207,6 +207,7 @@ def _gradient(rec: TFRecording, orig: Callable[..., Any]) -> Callable[..., Any]:
 
 def _new_call(rec: TFRecording, tape: Any, target: Any, sources: Any, args: Any, kwargs: Any) -> GradCall:
     caller = sys._getframe(2)
+    rec.note_frames(caller)
     targets = _flatten(target)
     unconnected = kwargs.get("unconnected_gradients", args[1] if len(args) > 1 else None)
     return GradCall(
@@ -285,6 +286,7 @@ def _apply(rec: TFRecording, orig: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _run_apply(rec: TFRecording, orig: Callable[..., Any], opt: Any, grads: list[Any], variables: list[Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    rec.note_frames(sys._getframe(1))
     call = ApplyCall(seq=rec.next_seq(), line=rec.user_line(), grads=grads, variables=[source_ref(v) for v in variables])
     rec.add_apply(call)
     saved, rec.phase = rec.phase, "optimizer"
@@ -339,6 +341,7 @@ def _predict(rec: TFRecording, orig: Callable[..., Any]) -> Callable[..., Any]:
 def _fit(rec: TFRecording, orig: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(orig)
     def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        rec.note_frames(sys._getframe(1))
         rec.mark("keras_fit", rec.user_line(), "Model.fit", model=id(self))
         return orig(self, *args, **kwargs)
 

@@ -52,6 +52,9 @@ class TFRecording(Recording):
         self.value_op = ""
         """Set while tf.numpy_function runs: the name its conversions are recorded under."""
         self.functions_eagerly = False
+        self.function_frames: list[FrameType] = []
+        """The script's function frames (innermost first) at the latest gradient call,
+        optimizer step or fit: ``def main(): ...`` code keeps its model there."""
 
     # -- sequence and lines -------------------------------------------------
 
@@ -91,6 +94,32 @@ class TFRecording(Recording):
                     break
             f = f.f_back
         return line, tuple(outer)
+
+    def note_frames(self, frame: FrameType | None) -> None:
+        """Remember the script's function frames around ``frame`` (see ``function_locals``)."""
+        frames = []
+        f = frame
+        while f is not None:
+            code = f.f_code
+            if code.co_filename == self.filename:
+                if code.co_name == "<module>":
+                    break
+                frames.append(f)
+            f = f.f_back
+        if frames:
+            self.function_frames = frames
+
+    def function_locals(self) -> dict[str, Any]:
+        """Variables of the functions noted last, the innermost function's first."""
+        merged: dict[str, Any] = {}
+        for frame in self.function_frames:
+            try:
+                names = dict(frame.f_locals)
+            except Exception:  # a frame whose locals cannot be read
+                continue
+            for name, value in names.items():
+                merged.setdefault(name, value)
+        return merged
 
     # -- tapes --------------------------------------------------------------
 
