@@ -96,18 +96,34 @@ class Flow:
             if op is None:
                 continue
             stack.extend(i for i in op.inputs if i not in seen)
-            if through_assign and op.handles:
-                stack.extend(self._assigned_values(op))
+            if op.handles:
+                stack.extend(self._resource_inputs(op, variables=through_assign))
         return seen
 
-    def _assigned_values(self, read: OpRec) -> list[int]:
+    def is_variable(self, handle: int) -> bool:
+        """Whether a resource handle is a variable's (made by VarHandleOp, or before the
+        log began), not another resource such as a tf.data iterator."""
+        op = self.op_of(handle)
+        return op is None or op.type == "VarHandleOp"
+
+    def _resource_inputs(self, read: OpRec, variables: bool) -> list[int]:
+        """Values written into the resources an op reads before it ran. A tf.data iterator's
+        next element derives from the dataset made into it (always followed); a variable's
+        value from what was assigned to it (followed only when asked)."""
         out: list[int] = []
         for h in read.handles:
-            for index in self.writers().get(h, []):
-                w = self.ops[index]
-                if w.index < read.index and w.phase != "optimizer":
-                    out.extend(i for i in w.inputs if i not in w.handles)
+            if variables or not self.is_variable(h):
+                out.extend(self._written_into(h, read))
         return out
+
+    def _written_into(self, handle: int, read: OpRec) -> list[int]:
+        out: list[int] = []
+        for index in self.writers().get(handle, []):
+            w = self.ops[index]
+            if w.index < read.index and w.phase != "optimizer":
+                out.extend(i for i in w.inputs if i not in w.handles)
+        return out
+
 
     def descendants(self, source: int) -> set[int]:
         """Every tensor whose value derives from ``source`` (one forward pass, memoised)."""

@@ -38,7 +38,7 @@ def _assign_path(ctx: RunContext, targets: list[int], key: int) -> dict[str, Any
         return None
     first_writer: dict[int, int] = {}
     for op in flow.ops:
-        if not (op.handles and not op.outputs) or op.phase == "optimizer":
+        if not (op.handles and not op.outputs) or op.phase == "optimizer" or not all(flow.is_variable(h) for h in op.handles):
             continue
         for h in op.handles:
             first_writer.setdefault(h, op.index)
