@@ -1,4 +1,4 @@
-# gradrepl-corpus: target=image cause=constant_not_watched line=9 symptom=grad_none
+# gradrepl-corpus: target=image cause=constant_not_watched line=9 symptom=error
 import numpy as np
 import tensorflow as tf
 

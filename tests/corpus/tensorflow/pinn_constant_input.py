@@ -1,4 +1,4 @@
-# gradrepl-corpus: target=t cause=constant_not_watched line=6 symptom=grad_none
+# gradrepl-corpus: target=t cause=constant_not_watched line=6 symptom=error
 import numpy as np
 import tensorflow as tf
 

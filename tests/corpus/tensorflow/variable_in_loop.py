@@ -1,4 +1,4 @@
-# gradrepl-corpus: target=w cause=variable_rebound line=12 symptom=grad_none
+# gradrepl-corpus: target=w cause=variable_rebound line=12 symptom=error
 import tensorflow as tf
 
 w = tf.Variable([[0.5], [0.5]])
