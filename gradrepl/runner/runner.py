@@ -222,6 +222,8 @@ class Runner:
         if self._closed:
             raise GradreplError("the runner is closed")
         if slot.active is None or not slot.active.alive:
+            if slot.active is not None:
+                slot.active.close_in_background()  # died while idle: reap it and remove its files
             if slot.spare is not None and slot.spare.alive:
                 slot.active, slot.spare = slot.spare, None
             else:

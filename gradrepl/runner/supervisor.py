@@ -96,7 +96,17 @@ class WorkerProcess:
     @property
     def alive(self) -> bool:
         """Not killed by us, and not dead on its own (an idle worker can be OOM-killed)."""
-        return not self._dead and self.proc.poll() is None
+        return not self._dead and self.proc.poll() is None and not self._exiting()
+
+    def _exiting(self) -> bool:
+        """Killed but not yet reapable: its main thread is a zombie while its other threads
+        (torch, TF and the lifeline keep some) are still being torn down. A request sent now
+        would be lost with it."""
+        try:
+            with open(f"/proc/{self.pid}/stat", "rb") as f:
+                return f.read().rsplit(b")", 1)[1].split()[0] in (b"Z", b"X")
+        except (OSError, IndexError):
+            return False  # no /proc (not Linux): poll() alone decides
 
     def _warm(self) -> None:
         """Read frames until the worker is ready or failed; report statuses on the way."""
@@ -294,6 +304,9 @@ class WorkerProcess:
         self._on_event(self, "closed", "")
 
     def close_in_background(self) -> None:
+        with self._lock:
+            if self._closed:  # reaped: its pid (and group id) may belong to someone else by now
+                return
         self.kill()
         threading.Thread(target=self.close, name="gradrepl-reap", daemon=True).start()
 
