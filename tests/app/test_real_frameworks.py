@@ -87,7 +87,7 @@ async def test_reset_then_restore_after_restart(app_factory: Factory, state_dir:
         await pilot.press("ctrl+l", "y")
         assert screen.editor.text == (HERE / "starter_torch.py").read_text()
         screen.editor.text = edited
-        await pilot.pause(0.6)
+        await wait_for(pilot, lambda: screen.workspace.code == edited)  # the edit reached the workspace
     again = _open(app_factory, "torch")
     async with again.run_test(size=SIZE) as pilot:
         screen = _ws(again)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from textual.message import Message
 from gradrepl.app.app import GradreplApp, Opening
 from gradrepl.app.messages import RunFinished
 from gradrepl.app.screens.dialogs import ConfirmScreen, SolutionScreen
+from gradrepl.app.drafts import Draft, DraftStore
 from gradrepl.app.screens.workspace import WorkspaceScreen
 from gradrepl.core.graph_view import flatten
 
@@ -146,6 +148,40 @@ async def test_edits_are_saved_within_a_second_and_restored_on_restart(app_facto
         screen = _ws(again)
         assert screen.editor.text == "print('kept')\n"
         assert screen.workspace.revealed == 1
+
+
+async def test_an_edit_is_saved_on_exit_while_its_timed_save_is_still_writing(
+        app_factory: Factory, state_dir: Path) -> None:
+    class HeldDrafts(DraftStore):
+        """Timed saves (from a thread) wait at the gate: an app that exits meanwhile must save itself."""
+
+        def __init__(self, path: Path) -> None:
+            super().__init__(path)
+            self.writing, self.gate, self.written = threading.Event(), threading.Event(), threading.Event()
+
+        def save(self, key: str, draft: Draft | None, version: int) -> bool:
+            if threading.current_thread() is threading.main_thread():
+                return super().save(key, draft, version)
+            self.writing.set()
+            self.gate.wait(30)
+            try:
+                return super().save(key, draft, version)
+            finally:
+                self.written.set()
+
+    drafts = HeldDrafts(state_dir)
+    draft = state_dir / "drafts" / "scenario" / "fake-detach.json"
+    app = app_factory(Opening("scenario", "fake-detach"), drafts=drafts)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = _ws(app)
+            screen.editor.text = "print('last')\n"
+            await wait_for(pilot, drafts.writing.is_set)  # the timed save of the last edit is held
+        assert draft.exists() and "last" in draft.read_text()  # saved on the way out all the same
+    finally:
+        drafts.gate.set()
+    assert drafts.written.wait(10)
+    assert "last" in draft.read_text()
 
 
 async def test_a_script_opens_with_its_framework_detected(app_factory: Factory) -> None:

@@ -63,6 +63,8 @@ class WorkspaceScreen(Screen[None]):
         self._debounce: Timer | None = None
         self._save_timer: Timer | None = None
         self._save_version = 0
+        self._changed = False
+        """Something worth saving changed while this screen was up (saved again when it goes)."""
 
     @property
     def gapp(self) -> GradreplApp:
@@ -218,6 +220,7 @@ class WorkspaceScreen(Screen[None]):
                 self.notify(note)
 
     def _schedule_save(self) -> None:
+        self._changed = True
         if self._save_timer is None:
             self._save_timer = self.set_timer(SAVE_DELAY_S, self.save_draft)
 
@@ -242,8 +245,11 @@ class WorkspaceScreen(Screen[None]):
             self.app.call_from_thread(self.notify, f"Could not save progress: {error}", severity="error")
 
     def on_unmount(self) -> None:
+        # Written here, in this thread, whenever anything changed: a pending timer has not
+        # saved it yet, and a timed save may still be in its thread when the app exits.
         if self._save_timer is not None:
             self._save_timer.stop()
+        if self._changed:
             self._save_version += 1
             try:
                 self.gapp.drafts.save(self.workspace.source.key, draft_of(self.workspace), self._save_version)
