@@ -192,7 +192,7 @@ class GradreplApp(App[int]):
         self._pending[framework] = _Job(reply_to, seq, request)
         if framework in self._inflight:
             if self.policy.should_cancel(framework):
-                self._cancel(framework)
+                self._cancel(framework, self._inflight[framework].request)
             return
         self._launch_pending(framework)
 
@@ -218,8 +218,10 @@ class GradreplApp(App[int]):
         self.post_message(RunDone(framework, job, RunFinished(job.seq, framework, report, view, elapsed)))
 
     @work(thread=True, group="cancel", exit_on_error=False)
-    def _cancel(self, framework: str) -> None:
-        self.runner.cancel(framework)
+    def _cancel(self, framework: str, request: RunRequest) -> None:
+        # that request only: by the time this thread runs, the run may have ended by itself and
+        # the newer edit's run be in flight; cancelled, it would be dropped and never shown
+        self.runner.cancel(framework, request)
 
     @on(RunDone)
     def _forward_run(self, message: RunDone) -> None:

@@ -60,6 +60,7 @@ class _Slot:
         self.active: WorkerProcess | None = None
         self.spare: WorkerProcess | None = None
         self.inflight: WorkerProcess | None = None
+        self.inflight_request: RunRequest | None = None
         self.kill_at: float | None = None
         self.cancelled = False
         self.calls = 0
@@ -139,14 +140,18 @@ class Runner:
             report.warnings.append(f"gradrepl's diagnosis failed ({type(exc).__name__}: {exc})")
         return report
 
-    def cancel(self, framework: str) -> None:
-        """Stop the run in flight (a superseded edit): interrupt it, kill it if it does not end."""
+    def cancel(self, framework: str, request: RunRequest | None = None) -> None:
+        """Stop the run in flight (a superseded edit): interrupt it, kill it if it does not end.
+
+        With ``request``, only if that is the request in flight: a caller in another
+        thread may come late, when its run has ended and a newer one has started.
+        """
         slot = self._slots.get(canonical_framework(framework))
         if slot is None:
             return
         with slot.state:
             proc = slot.inflight
-            if proc is None or slot.cancelled:
+            if proc is None or slot.cancelled or (request is not None and slot.inflight_request is not request):
                 return
             slot.cancelled = True
             slot.kill_at = time.monotonic() + CANCEL_GRACE
@@ -320,7 +325,7 @@ class Runner:
 
     def _exchange_run(self, slot: _Slot, proc: WorkerProcess, request: RunRequest) -> Exchange:
         with slot.state:
-            slot.inflight, slot.kill_at, slot.cancelled = proc, None, False
+            slot.inflight, slot.inflight_request, slot.kill_at, slot.cancelled = proc, request, None, False
 
         def sent() -> None:
             with slot.state:
@@ -334,7 +339,7 @@ class Runner:
                                  cancelled=lambda: slot.kill_at, on_sent=sent)
         finally:
             with slot.state:
-                slot.inflight, slot.kill_at = None, None
+                slot.inflight, slot.inflight_request, slot.kill_at = None, None, None
 
     def _report(self, slot: _Slot, proc: WorkerProcess, ex: Exchange, request: RunRequest) -> RunReport:
         reply = ex.reply if ex.kind == "reply" else None

@@ -54,8 +54,7 @@ async def test_a_long_run_is_cancelled_by_a_newer_edit(app_factory: Factory) -> 
         screen = _ws(app)
         await wait_for(pilot, lambda: screen.workspace.report is not None)
         screen.editor.text = "import time\ntime.sleep(15)\nprint('slow')\n"
-        await wait_for(pilot, lambda: app.policy.in_flight("fake"))
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: app.policy.should_cancel("fake"))  # in flight for over 0.3 s
         started = time.monotonic()
         screen.editor.text = FAST
         await wait_for(pilot, lambda: "fast 4" in screen.output.text, timeout=10)

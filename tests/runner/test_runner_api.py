@@ -114,6 +114,24 @@ def test_an_interrupt_before_the_code_starts_still_stops_it(fake: FakeHarness) -
     assert fake.pid() == before
 
 
+def test_a_cancel_for_a_request_that_is_no_longer_in_flight_does_nothing(fake: FakeHarness) -> None:
+    """A UI cancels from a thread: when it gets there its run may have ended and a newer one started."""
+    finished = RunRequest(code="print('done')\n", filename="<old>")
+    assert fake.runner.run("fake", finished).outcome == "completed"
+    newer = RunRequest(code="import time\ntime.sleep(1.5)\nprint('newer')\n", filename="<new>")
+    box: list[RunReport] = []
+    thread = threading.Thread(target=lambda: box.append(fake.runner.run("fake", newer)))
+    slot = fake.runner._slots["fake"]
+    thread.start()
+    deadline = time.monotonic() + 10
+    while slot.inflight_request is not newer and time.monotonic() < deadline:
+        time.sleep(0.005)
+    fake.runner.cancel("fake", finished)
+    thread.join(10)
+    (report,) = box
+    assert report.outcome == "completed" and report.stdout == "newer\n"
+
+
 def test_an_interrupt_while_the_worker_loads_stops_the_run_when_it_starts() -> None:
     holder: list[Runner] = []
 
