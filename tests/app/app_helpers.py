@@ -47,5 +47,20 @@ async def wait_for(pilot: Pilot[Any], predicate: Callable[[], object], timeout: 
     end = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > end:
-            raise AssertionError("timed out waiting for the app")
+            raise AssertionError(f"timed out waiting for the app ({_app_state(pilot.app)})")
         await pilot.pause(0.02)
+
+
+def _app_state(app: Any) -> str:
+    """What the app shows of its runs, so a failed wait says where it stood."""
+    screen = app.screen
+    status = getattr(screen, "status", None)
+    workspace = getattr(screen, "workspace", None)
+    parts = [f"screen {type(screen).__name__}"]
+    if status is not None:
+        parts.append(f"status {status.run_text!r}, frameworks {status.framework_text!r}")
+    if workspace is not None:
+        report = workspace.report
+        parts.append(f"runs sent {workspace.sent}, shown {workspace.shown}, "
+                     f"last outcome {report.outcome if report else None}")
+    return "; ".join(parts)
