@@ -15,18 +15,30 @@ if TYPE_CHECKING:
     from tests.runner.conftest import FakeHarness
 
 
-def _in_thread(fake: FakeHarness, code: str, **kw: object) -> tuple[threading.Thread, list]:
-    """Start ``code`` in a thread; return once it runs user code (it touches a marker file first)."""
+def _in_thread(fake: FakeHarness, code: str, *, blocked: bool = False, **kw: object) -> tuple[threading.Thread, list]:
+    """Start ``code`` in a thread; return once it runs user code (it writes its pid to a marker
+    file first) and, with ``blocked``, once it waits in a system call (``time.sleep``): then a
+    signal lands in the code under test, not in the lines before it, however loaded the machine."""
     marker = Path(tempfile.mkdtemp()) / "started"
-    code = f"open({str(marker)!r}, 'w').close()\n" + textwrap.dedent(code)
+    code = f"open({str(marker)!r}, 'w').write(str(__import__('os').getpid()))\n" + textwrap.dedent(code)
     box: list = []
     thread = threading.Thread(target=lambda: box.append(fake.run(code, **kw)))
     thread.start()
     deadline = time.monotonic() + 30
-    while not marker.exists() and time.monotonic() < deadline:
+    pid = ""
+    while not pid and time.monotonic() < deadline:
+        pid = marker.read_text() if marker.exists() else ""
         time.sleep(0.005)
-    time.sleep(0.05)  # past the marker line, into the code under test
+    assert pid, "the code never started"
+    while blocked and _state(int(pid)) != "S" and time.monotonic() < deadline:
+        time.sleep(0.005)
     return thread, box
+
+
+def _state(pid: int) -> str:
+    """The process state letter of the worker's main thread (``S``: waiting in a system call)."""
+    with open(f"/proc/{pid}/stat") as f:
+        return f.read().rsplit(")", 1)[1].split()[0]
 
 
 def test_infinite_loop_times_out_at_its_line(fake: FakeHarness) -> None:
@@ -175,7 +187,8 @@ def test_a_thread_that_finishes_in_time_is_fine(fake: FakeHarness) -> None:
 def test_interrupt_raises_keyboardinterrupt_and_the_session_survives(fake: FakeHarness) -> None:
     before = fake.pid()
     assert fake.run("kept = 41\n", session="s-int").outcome == "completed"
-    thread, box = _in_thread(fake, "import time\nfor i in range(600):\n    time.sleep(0.05)\n", session="s-int", timeout=60)
+    thread, box = _in_thread(fake, "import time\nfor i in range(600):\n    time.sleep(0.05)\n", blocked=True,
+                             session="s-int", timeout=60)
     fake.runner.interrupt("fake")
     thread.join(10)
     (report,) = box
@@ -208,7 +221,7 @@ def test_cancel_kills_code_that_swallows_the_interrupt(fake: FakeHarness) -> Non
             except KeyboardInterrupt:
                 pass
         """
-    thread, box = _in_thread(fake, code, timeout=60)
+    thread, box = _in_thread(fake, code, blocked=True, timeout=60)
     fake.runner.cancel("fake")
     thread.join(10)
     (report,) = box
