@@ -48,3 +48,16 @@ def incomplete_findings(report: RunReport) -> list[Finding]:
                 detail=f"The run was stopped{where} before it finished{what}.")
         for target in dict.fromkeys(targets)
     ]
+
+
+def ensure_findings(report: RunReport, targets: list[str] | None) -> None:
+    """Diagnose ``report`` unless it already carries findings.
+
+    The Runner attaches findings itself; faces call this so that a report from any
+    other runner (a stand-in in tests, a cached copy) is diagnosed the same way.
+    """
+    if report.findings or not (report.variables or report.outcome in INCOMPLETE):
+        return
+    if report.targets is None and targets is not None:
+        report.targets = list(targets)
+    report.findings = diagnose(report)

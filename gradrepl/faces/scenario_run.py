@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from gradrepl.core.checks import PhaseResult, Verdict, judge_content, judge_solution, judge_starter, solution_requests
 from gradrepl.core.report import RunReport
 from gradrepl.core.request import RunRequest
+from gradrepl.diagnosis.engine import ensure_findings
 from gradrepl.core.scenario import FRAMEWORKS, Scenario
 from gradrepl.errors import FrameworkMissing, GradreplError
 
@@ -58,7 +59,7 @@ def run_phase(runner: RunnerLike, scenario: Scenario, framework: str, phase: str
     except GradreplError as error:
         verdict = Verdict("", "run", False, f"{script}: {error}")
         return PhaseResult(scenario.id, framework, phase, script, (verdict,))
-    _ensure_findings(report, request)
+    ensure_findings(report, request.targets)
     judge = judge_starter if phase == "starter" else judge_solution
     return PhaseResult(
         scenario=scenario.id,
@@ -76,16 +77,6 @@ def content_phase(scenario: Scenario) -> PhaseResult:
     """The framework-free checks of a scenario: hints and source documents."""
     return PhaseResult(scenario.id, "", "content", "scenario.toml", judge_content(scenario))
 
-
-def _ensure_findings(report: RunReport, request: RunRequest) -> None:
-    # the Runner attaches findings; diagnose here only if a runner did not
-    from gradrepl.diagnosis.engine import INCOMPLETE, diagnose
-
-    if report.findings or not (report.variables or report.outcome in INCOMPLETE):
-        return
-    if report.targets is None and request.targets is not None:
-        report.targets = list(request.targets)
-    report.findings = diagnose(report)
 
 
 def _output(report: RunReport) -> str:

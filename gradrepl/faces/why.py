@@ -16,6 +16,7 @@ from typing import Any
 
 from gradrepl.core.report import RunReport
 from gradrepl.core.request import RunRequest
+from gradrepl.diagnosis.engine import ensure_findings
 from gradrepl.errors import GradreplError
 from gradrepl.faces.progress import Progress
 from gradrepl.render.code import use_color
@@ -61,7 +62,7 @@ def diagnose_script(
         with Runner(spare=False, on_status=lambda *event: progress.status(": ".join(map(str, event)))) as owned:
             owned.start(fw)
             report = owned.run(fw, request)
-    _ensure_findings(report, request)
+    ensure_findings(report, request.targets)
     _check_targets_evaluated(report, targets or [])
     return report, source
 
@@ -103,16 +104,6 @@ def _detect(source: str, script: str) -> str:
         raise GradreplError("imports neither torch nor tensorflow; pass --framework torch or --framework tensorflow", path=script)
     return str(fw)
 
-
-def _ensure_findings(report: RunReport, request: RunRequest) -> None:
-    # the Runner attaches findings; diagnose here only if a runner did not
-    from gradrepl.diagnosis.engine import INCOMPLETE, diagnose
-
-    if report.findings or not (report.variables or report.outcome in INCOMPLETE):
-        return
-    if report.targets is None and request.targets is not None:
-        report.targets = list(request.targets)
-    report.findings = diagnose(report)
 
 
 def _check_targets_evaluated(report: RunReport, targets: list[str]) -> None:
