@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from gradrepl.backends.namespace import with_function_locals
 from gradrepl.backends.tf.context import RunContext
 from gradrepl.backends.tf.events import build_events
 from gradrepl.backends.tf.evidence import evidence_for
@@ -24,7 +25,7 @@ from gradrepl.core.request import RunRequest
 
 def inspect_run(ns: dict[str, Any], rec: TFRecording, request: RunRequest, report: RunReport) -> None:
     """Fill ``report`` from one finished (or failed) run."""
-    ctx = RunContext.build(rec, _with_function_locals(ns, rec), request.code)
+    ctx = RunContext.build(rec, with_function_locals(ns, rec.function_locals()), request.code)
     if request.targets is None:
         candidates = discover(ctx)
     else:
@@ -49,17 +50,6 @@ def inspect_run(ns: dict[str, Any], rec: TFRecording, request: RunRequest, repor
     if rec.ops_dropped:
         report.warnings.append(f"the run had more ops than gradrepl keeps; the first {rec.ops_dropped} were dropped and the diagnosis uses the latest ones")
 
-
-def _with_function_locals(ns: dict[str, Any], rec: TFRecording) -> dict[str, Any]:
-    """The namespace plus the locals of the script's functions running at the last gradient
-    call (``def main(): ...`` code); names bound at the top level win."""
-    local = rec.function_locals()
-    if not local:
-        return ns
-    merged = dict(ns)
-    for name, value in local.items():
-        merged.setdefault(name, value)
-    return merged
 
 
 def _guarded(report: RunReport, what: str, build: Any) -> Any:

@@ -13,6 +13,7 @@ from typing import Any
 
 import torch
 
+from gradrepl.backends.namespace import with_function_locals
 from gradrepl.backends.torch import graphcuts, graphwalk, naming, targets
 from gradrepl.backends.torch.eventlog import Rec
 from gradrepl.backends.torch.provenance import EMPTY, union
@@ -37,7 +38,7 @@ class Inspector:
     """One inspection of one run."""
 
     def __init__(self, ns: dict[str, Any], rec: TorchRecording, request: RunRequest, report: RunReport) -> None:
-        self.ns = _with_function_locals(ns, rec)
+        self.ns = with_function_locals(ns, rec.function_locals())
         self.rec = rec
         self.request = request
         self.report = report
@@ -322,17 +323,6 @@ class _Context:
             steps += 1
         return out[:MAX_LIST]
 
-
-def _with_function_locals(ns: dict[str, Any], rec: TorchRecording) -> dict[str, Any]:
-    """The namespace, plus the variables of a ``main()``-style function it never returned
-    to the module (names bound at module level win)."""
-    local = rec.function_locals()
-    if not local:
-        return ns
-    merged = dict(ns)
-    for name, value in local.items():
-        merged.setdefault(name, value)
-    return merged
 
 
 def _first_argument(text: str, call: str) -> str:
